@@ -1,0 +1,16 @@
+// The CLI's subcommands. Each file cmd_<name>.cc adds one subcommand to a CLI11 app: it parses,
+// calls the library, renders, and sets `exit_code`. Exit codes: 0 success, 1 nothing usable was
+// read or the run failed, 2 wrong invocation (CLI11's own errors).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace precis::cli {
+
+void add_digest_command(CLI::App& app, int& exit_code);
+void add_sentences_command(CLI::App& app, int& exit_code);
+void add_eval_sbd_command(CLI::App& eval, int& exit_code);
+void add_eval_rouge_command(CLI::App& eval, int& exit_code);
+void add_eval_summaries_command(CLI::App& eval, int& exit_code);
+
+}  // namespace precis::cli
