@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,9 @@ struct Article {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::uint32_t boilerplate_lines_removed = 0;
+  // Set when this article's text repeats an earlier, more complete one (exact or near copy).
+  std::optional<ArticleId> duplicate_of;
+  double duplicate_similarity = 0.0;  // 1.0 for an exact copy
 
   std::string_view sentence_text(const Sentence& s) const { return slice(text, s.span); }
   ByteSpan original_span(ByteSpan text_span) const { return to_original.to_source(text_span); }

@@ -1,0 +1,423 @@
+// HTML reader: the visible text of a page, with its metadata, mapped back to the page's bytes.
+//
+// Parsing is gumbo's (an HTML5-conformant parser: it builds the same tree a browser would from
+// broken markup). Two passes over the tree:
+//   1. metadata: title from og:title, else <title>, else the first <h1>; date from
+//      article:published_time, itemprop=datePublished, common <meta name> dates, else the first
+//      <time datetime>; outlet from og:site_name; url from <link rel=canonical>, else og:url;
+//      language from <html lang>.
+//   2. body: the text of visible elements in document order. Elements that hold no article prose
+//      (script, style, noscript, template, nav, header, footer, aside, form, figcaption, svg,
+//      iframe, button, select, and anything `hidden` or aria-hidden) are skipped. Block elements
+//      end a paragraph ("\n\n"), <br> a line (a space in the body, which keeps no line breaks),
+//      table cells a word; inline elements flow, and whitespace collapses as a browser renders
+//      it. An <h1> whose text is the title is left out, as the text reader leaves out its title.
+// This is "all visible text", not main-content extraction; choosing the article's main text
+// (boilerplate removal) is a separate, later step that works on these paragraphs.
+//
+// Offsets: gumbo gives each text node its source slice (original_text) and the decoded text
+// (entities resolved, CR LF turned into LF). We align the two: verbatim bytes map 1:1, an entity
+// maps its decoded character to the whole "&...;" reference, and if they ever disagree in a way
+// we do not understand, the rest of that node maps to the rest of its source slice (coarser, but
+// still the right place). A page that is not UTF-8 is converted first (charset from <meta>, else
+// detected) and the conversion's map is composed with the body's, so spans always index the file.
+#include <gumbo.h>
+
+#include <string>
+#include <vector>
+
+#include "precis/base/utf8.h"
+#include "precis/ingest/body_builder.h"
+#include "precis/ingest/charset.h"
+#include "precis/ingest/internal.h"
+#include "precis/ingest/reader.h"
+
+namespace precis::ingest {
+namespace {
+
+// Gumbo's tree is freed recursively; refuse pages nested deeper than this (estimated from tags).
+constexpr int kMaxNesting = 20000;
+
+bool is_skipped(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MENU:
+      return true;
+    default:
+      return false;
+  }
+}
+
+BodyBuilder::Break break_of(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HR: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CENTER: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_HGROUP: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+      return BodyBuilder::Break::kParagraph;
+    case GUMBO_TAG_BR:
+      return BodyBuilder::Break::kLine;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_IMG: case GUMBO_TAG_WBR:
+      return BodyBuilder::Break::kSpace;
+    default:
+      return BodyBuilder::Break::kNone;
+  }
+}
+
+std::string_view attribute(const GumboElement& element, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&element.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+std::uint32_t offset_of(const char* buffer, std::size_t size, const char* p, std::uint32_t fallback) {
+  if (p == nullptr || p < buffer || p > buffer + size) return fallback;
+  return static_cast<std::uint32_t>(p - buffer);
+}
+
+// Per decoded byte of a text node, the source range (absolute offsets) it came from.
+void align_text(std::string_view decoded, std::string_view original, std::uint32_t base,
+                std::vector<ByteSpan>& out) {
+  out.clear();
+  std::size_t i = 0, j = 0;
+  auto amp_entity = [&](std::size_t at) {
+    std::string_view rest = original.substr(at);
+    return rest.starts_with("&amp") || rest.starts_with("&AMP") || rest.starts_with("&#38") ||
+           rest.starts_with("&#x26") || rest.starts_with("&#X26");
+  };
+  while (j < decoded.size()) {
+    if (i >= original.size()) break;
+    char o = original[i];
+    if (o == '&' && !(decoded[j] == '&' && !amp_entity(i))) {
+      std::size_t k = i + 1;
+      if (k < original.size() && original[k] == '#') {
+        ++k;
+        if (k < original.size() && (original[k] == 'x' || original[k] == 'X')) ++k;
+        while (k < original.size() && std::isxdigit(static_cast<unsigned char>(original[k]))) ++k;
+      } else {
+        while (k < original.size() && std::isalnum(static_cast<unsigned char>(original[k]))) ++k;
+      }
+      if (k < original.size() && original[k] == ';') ++k;
+      std::size_t len;
+      utf8::decode(decoded, j, &len);
+      for (std::size_t b = 0; b < len; ++b) {
+        out.push_back(ByteSpan{base + static_cast<std::uint32_t>(i), base + static_cast<std::uint32_t>(k)});
+      }
+      j += len;
+      i = k;
+      continue;
+    }
+    if (o == '\r' && decoded[j] == '\n') {
+      std::size_t k = (i + 1 < original.size() && original[i + 1] == '\n') ? i + 2 : i + 1;
+      out.push_back(ByteSpan{base + static_cast<std::uint32_t>(i), base + static_cast<std::uint32_t>(k)});
+      i = k;
+      ++j;
+      continue;
+    }
+    if (o == decoded[j]) {
+      out.push_back(ByteSpan{base + static_cast<std::uint32_t>(i), base + static_cast<std::uint32_t>(i + 1)});
+      ++i;
+      ++j;
+      continue;
+    }
+    if (o == '\n' || o == '\r') {  // a newline gumbo dropped (after <pre>)
+      ++i;
+      continue;
+    }
+    break;
+  }
+  // Whatever did not align maps to the rest of the node's source.
+  auto end = base + static_cast<std::uint32_t>(original.size());
+  auto begin = std::min(base + static_cast<std::uint32_t>(i), end);
+  while (out.size() < decoded.size()) out.push_back(ByteSpan{begin, end});
+}
+
+// Text of a subtree, for titles: whitespace collapsed, skipped elements ignored.
+std::string subtree_text(const GumboNode* root) {
+  std::string text;
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+      text.append(node->v.text.text);
+    } else if (node->type == GUMBO_NODE_ELEMENT && (node == root || !is_skipped(node->v.element.tag))) {
+      const GumboVector& children = node->v.element.children;
+      for (unsigned int k = children.length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[k]));
+      if (break_of(node->v.element.tag) != BodyBuilder::Break::kNone) text.push_back(' ');
+    }
+  }
+  return internal::collapse_spaces(text);
+}
+
+struct PageMeta {
+  std::string og_title, title, h1, date_meta, date_itemprop, date_named, date_time, outlet, canonical, og_url, lang;
+};
+
+void collect_meta(const GumboNode* root, PageMeta& meta) {
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+      const GumboVector& children = node->v.document.children;
+      for (unsigned int k = children.length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[k]));
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& e = node->v.element;
+    switch (e.tag) {
+      case GUMBO_TAG_HTML:
+        if (meta.lang.empty()) meta.lang = internal::language_code(attribute(e, "lang"));
+        break;
+      case GUMBO_TAG_TITLE:
+        if (meta.title.empty()) meta.title = subtree_text(node);
+        break;
+      case GUMBO_TAG_H1:
+        if (meta.h1.empty()) meta.h1 = subtree_text(node);
+        break;
+      case GUMBO_TAG_META: {
+        std::string key = internal::ascii_lower(attribute(e, "property"));
+        if (key.empty()) key = internal::ascii_lower(attribute(e, "name"));
+        std::string content(internal::trim(attribute(e, "content")));
+        if (content.empty()) break;
+        if (key == "og:title" && meta.og_title.empty()) meta.og_title = internal::collapse_spaces(content);
+        if (key == "og:site_name" && meta.outlet.empty()) meta.outlet = internal::collapse_spaces(content);
+        if (key == "og:url" && meta.og_url.empty()) meta.og_url = content;
+        if (key == "article:published_time" && meta.date_meta.empty()) meta.date_meta = content;
+        if ((key == "date" || key == "pubdate" || key == "publishdate" || key == "dc.date" ||
+             key == "dc.date.issued" || key == "dcterms.created" || key == "parsely-pub-date" ||
+             key == "sailthru.date") &&
+            meta.date_named.empty()) {
+          meta.date_named = content;
+        }
+        if (attribute(e, "itemprop") == "datePublished" && meta.date_itemprop.empty()) meta.date_itemprop = content;
+        break;
+      }
+      case GUMBO_TAG_LINK:
+        if (internal::ascii_lower(attribute(e, "rel")) == "canonical" && meta.canonical.empty()) {
+          meta.canonical = std::string(internal::trim(attribute(e, "href")));
+        }
+        break;
+      case GUMBO_TAG_TIME: {
+        std::string_view dt = internal::trim(attribute(e, "datetime"));
+        if (attribute(e, "itemprop") == "datePublished" && meta.date_itemprop.empty()) meta.date_itemprop = dt;
+        if (meta.date_time.empty()) meta.date_time = dt;
+        break;
+      }
+      default:
+        break;
+    }
+    for (unsigned int k = e.children.length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(e.children.data[k]));
+  }
+}
+
+bool hidden(const GumboElement& e) {
+  return gumbo_get_attribute(&e.attributes, "hidden") != nullptr || attribute(e, "aria-hidden") == "true";
+}
+
+// Pass 2: the visible text into `builder`. `buffer` is the UTF-8 text gumbo parsed.
+void collect_body(const GumboNode* root, std::string_view buffer, const std::string& title, BodyBuilder& builder) {
+  struct Frame {
+    const GumboNode* node;
+    bool closing;
+    bool in_pre;
+  };
+  std::vector<Frame> stack{{root, false, false}};
+  std::vector<ByteSpan> spans;
+  bool title_h1_skipped = false;
+  std::uint32_t cursor = 0;
+  while (!stack.empty()) {
+    Frame f = stack.back();
+    stack.pop_back();
+    const GumboNode* node = f.node;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+      const GumboText& t = node->v.text;
+      std::string_view decoded(t.text);
+      std::uint32_t base = offset_of(buffer.data(), buffer.size(), t.original_text.data, cursor);
+      std::size_t orig_len = t.original_text.data ? t.original_text.length : 0;
+      if (base + orig_len > buffer.size()) orig_len = buffer.size() - base;
+      align_text(decoded, buffer.substr(base, orig_len), base, spans);
+      std::size_t j = 0;
+      while (j < decoded.size()) {
+        auto c = static_cast<unsigned char>(decoded[j]);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+          std::size_t start = j;
+          bool newline = false;
+          while (j < decoded.size() && (decoded[j] == ' ' || decoded[j] == '\t' || decoded[j] == '\n' ||
+                                        decoded[j] == '\r' || decoded[j] == '\f')) {
+            newline = newline || decoded[j] == '\n';
+            ++j;
+          }
+          builder.add_break(f.in_pre && newline ? BodyBuilder::Break::kLine : BodyBuilder::Break::kSpace,
+                            spans[start].begin, spans[j - 1].end);
+          continue;
+        }
+        if (c < 0x20 || c == 0x7F) {
+          ++j;
+          continue;
+        }
+        std::size_t len;
+        utf8::decode(decoded, j, &len);
+        bool verbatim = true;  // one source byte per decoded byte, in order
+        for (std::size_t b = 0; b < len; ++b) {
+          verbatim = verbatim && spans[j + b].end == spans[j + b].begin + 1 && spans[j + b].begin == spans[j].begin + b;
+        }
+        if (verbatim) {
+          builder.append_verbatim(decoded.substr(j, len), spans[j].begin);
+          j += len;
+          continue;
+        }
+        builder.append_replacement(decoded.substr(j, len), spans[j].begin, spans[j + len - 1].end);
+        j += len;
+      }
+      if (!spans.empty()) cursor = spans.back().end;
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE) {
+      continue;
+    }
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+      const GumboVector& children = node->v.document.children;
+      for (unsigned int k = children.length; k-- > 0;) {
+        stack.push_back({static_cast<const GumboNode*>(children.data[k]), false, false});
+      }
+      continue;
+    }
+    const GumboElement& e = node->v.element;
+    BodyBuilder::Break brk = break_of(e.tag);
+    if (f.closing) {
+      std::uint32_t at = offset_of(buffer.data(), buffer.size(), e.original_end_tag.data, cursor);
+      std::uint32_t end = e.original_end_tag.data ? at + static_cast<std::uint32_t>(e.original_end_tag.length) : at;
+      if (end > buffer.size()) end = at;
+      builder.add_break(brk, at, end);
+      continue;
+    }
+    if (node->type == GUMBO_NODE_TEMPLATE || is_skipped(e.tag) || hidden(e)) continue;
+    if (e.tag == GUMBO_TAG_H1 && !title_h1_skipped && !title.empty() && subtree_text(node) == title) {
+      title_h1_skipped = true;
+      builder.add_break(BodyBuilder::Break::kParagraph, cursor, cursor);
+      continue;
+    }
+    std::uint32_t at = offset_of(buffer.data(), buffer.size(), e.original_tag.data, cursor);
+    std::uint32_t end = e.original_tag.data ? at + static_cast<std::uint32_t>(e.original_tag.length) : at;
+    if (end > buffer.size()) end = at;
+    builder.add_break(brk, at, end);
+    if (brk != BodyBuilder::Break::kNone) stack.push_back({node, true, f.in_pre});
+    bool in_pre = f.in_pre || e.tag == GUMBO_TAG_PRE;
+    for (unsigned int k = e.children.length; k-- > 0;) {
+      stack.push_back({static_cast<const GumboNode*>(e.children.data[k]), false, in_pre});
+    }
+  }
+}
+
+// Deepest tag nesting, estimated without parsing (void elements and "/>" do not open).
+int estimated_nesting(std::string_view html) {
+  int depth = 0, max_depth = 0;
+  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
+    if (html[i] != '<') continue;
+    if (html[i + 1] == '/') {
+      depth = depth > 0 ? depth - 1 : 0;
+    } else if (std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
+      std::size_t k = i + 1;
+      while (k < html.size() && std::isalnum(static_cast<unsigned char>(html[k]))) ++k;
+      std::string name = internal::ascii_lower(html.substr(i + 1, k - i - 1));
+      static constexpr std::string_view kVoid[] = {"area", "base", "br",   "col",   "embed", "hr",    "img",
+                                                   "input", "link", "meta", "param", "source", "track", "wbr"};
+      bool is_void = false;
+      for (std::string_view v : kVoid) is_void = is_void || name == v;
+      if (!is_void) max_depth = std::max(max_depth, ++depth);
+    }
+  }
+  return max_depth;
+}
+
+// The charset a page declares in its first 4 KiB (<meta charset=...> or http-equiv content).
+std::string declared_charset(std::string_view bytes) {
+  std::string head = internal::ascii_lower(bytes.substr(0, 4096));
+  std::size_t at = head.find("charset=");
+  if (at == std::string::npos) return {};
+  std::size_t k = at + 8;
+  while (k < head.size() && (head[k] == '"' || head[k] == '\'' || head[k] == ' ')) ++k;
+  std::size_t start = k;
+  while (k < head.size() && (std::isalnum(static_cast<unsigned char>(head[k])) || head[k] == '-' || head[k] == '_' ||
+                             head[k] == ':' || head[k] == '.')) {
+    ++k;
+  }
+  return head.substr(start, k - start);
+}
+
+}  // namespace
+
+void read_html(std::string_view name, std::string bytes, const ReadOptions& options, const ArticleSink& sink,
+               Diagnostics& diagnostics, ReadStats& stats) {
+  if (bytes.size() > options.max_file_bytes) {
+    internal::skip_file(stats, diagnostics, name, "too large",
+                        "file is larger than " + std::to_string(options.max_file_bytes) + " bytes");
+    return;
+  }
+  if (bytes.size() > 0x7FFFFFF0u) return;
+  if (estimated_nesting(bytes) > kMaxNesting) {
+    internal::skip_file(stats, diagnostics, name, "malformed", "HTML nested too deeply to parse safely");
+    return;
+  }
+  DecodedText decoded = decode_to_utf8(bytes, utf8::is_valid(bytes) ? std::string() : declared_charset(bytes));
+  if (decoded.detected) {
+    internal::report(diagnostics, name,
+                     "decoded as " + decoded.charset + " (detected, confidence " +
+                         std::to_string(decoded.confidence) + ")",
+                     Severity::kInfo);
+  }
+  if (decoded.repaired > 0) {
+    internal::report(diagnostics, name,
+                     "invalid UTF-8 repaired (" + std::to_string(decoded.repaired) + " sequences)");
+  }
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, decoded.text.data(), decoded.text.size());
+  if (output == nullptr) {
+    internal::skip_file(stats, diagnostics, name, "malformed", "HTML could not be parsed");
+    return;
+  }
+  PageMeta page;
+  collect_meta(output->document, page);
+  RawArticle article;
+  article.meta.source = std::string(name);
+  article.meta.format = SourceFormat::kHtml;
+  article.meta.title = !page.og_title.empty() ? page.og_title : !page.title.empty() ? page.title : page.h1;
+  article.meta.outlet = page.outlet;
+  article.meta.url = !page.canonical.empty() ? page.canonical : page.og_url;
+  article.meta.language = page.lang;
+  for (const std::string* date : {&page.date_meta, &page.date_itemprop, &page.date_named, &page.date_time}) {
+    if (date->empty()) continue;
+    std::string iso = normalize_date(*date);
+    if (!iso.empty()) {
+      article.meta.published = iso;
+      break;
+    }
+    internal::report(diagnostics, name, "'published' is not a date: \"" + date->substr(0, 80) + "\"");
+  }
+  BodyBuilder builder;
+  collect_body(output->document, decoded.text, article.meta.title, builder);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  if (builder.empty()) {
+    internal::skip_file(stats, diagnostics, name, "empty", "empty page: no visible text");
+    return;
+  }
+  article.body = builder.take_body();
+  article.body_to_original = decoded.map.compose(builder.take_map());
+  article.original = std::move(bytes);
+  internal::emit(sink, stats, std::move(article));
+}
+
+void read_html(std::string_view name, std::string bytes, const ArticleSink& sink, Diagnostics& diagnostics) {
+  ReadStats stats;
+  read_html(name, std::move(bytes), ReadOptions{}, sink, diagnostics, stats);
+}
+
+}  // namespace precis::ingest

@@ -1,0 +1,112 @@
+#include <gtest/gtest.h>
+
+#include "precis/ingest/reader.h"
+#include "precis/ingest/test_util.h"
+
+namespace precis::ingest {
+namespace {
+
+using testing::collect;
+using testing::data_path;
+using testing::expect_round_trip;
+using testing::read_file;
+
+std::vector<RawArticle> read(const std::string& bytes, Diagnostics& diagnostics) {
+  return collect([&](const ArticleSink& sink) { read_html("page.html", bytes, sink, diagnostics); });
+}
+
+TEST(HtmlReader, MetadataAndVisibleText) {
+  Diagnostics diagnostics;
+  std::string bytes = read_file(data_path("html/festival.html"));
+  auto articles = read(bytes, diagnostics);
+  ASSERT_EQ(articles.size(), 1u);
+  const RawArticle& a = articles[0];
+  EXPECT_EQ(a.meta.title, "Lantern festival draws record crowd");
+  EXPECT_EQ(a.meta.outlet, "The Portmerry Post");
+  EXPECT_EQ(a.meta.url, "https://post.example/2023/09/lantern-festival");
+  EXPECT_EQ(a.meta.published, "2023-09-14T18:30:00+02:00");
+  EXPECT_EQ(a.meta.language, "en");
+  EXPECT_EQ(a.meta.format, SourceFormat::kHtml);
+  EXPECT_EQ(a.original, bytes);
+  EXPECT_TRUE(diagnostics.empty());
+  EXPECT_EQ(a.body,
+            "More than 40,000 people walked along the river on Saturday night for the lantern festival, "
+            "organisers said \xE2\x80\x94 twice as many as last year.\n\n"
+            "Stalls sold caf\xC3\xA9 au lait & roasted chestnuts until two in the morning. Police reported no "
+            "incidents.\n\nFirst item of a list\n\nSecond item");
+  expect_round_trip(a, true);
+  // An entity maps to its whole reference.
+  std::size_t at = a.body.find("\xC3\xA9");
+  ByteSpan src = a.body_to_original.to_source(ByteSpan{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 2)});
+  EXPECT_EQ(slice(a.original, src), "&eacute;");
+  // A span across inline markup maps over the markup.
+  at = a.body.find("until two");
+  std::size_t end = a.body.find("morning.") + 8;
+  src = a.body_to_original.to_source(ByteSpan{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)});
+  EXPECT_EQ(slice(a.original, src), "until <b>two in the morning</b>.");
+}
+
+TEST(HtmlReader, TitleFallsBackToTitleElementThenH1AndBadDateIsReported) {
+  Diagnostics diagnostics;
+  auto a = read("<html><head><title> Plain  title </title><meta name=\"date\" content=\"soon\"></head>"
+                "<body><p>Body text here.</p></body></html>",
+                diagnostics);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].meta.title, "Plain title");
+  EXPECT_EQ(a[0].meta.published, "");
+  ASSERT_EQ(diagnostics.size(), 1u);
+  EXPECT_EQ(diagnostics[0].message, "'published' is not a date: \"soon\"");
+  diagnostics.clear();
+  a = read("<h1>Only a heading</h1><p>And a <time datetime=\"2020-02-29\">day</time>.</p>", diagnostics);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].meta.title, "Only a heading");
+  EXPECT_EQ(a[0].meta.published, "2020-02-29");
+  EXPECT_EQ(a[0].body, "And a day.");  // the h1 that is the title is not body text
+}
+
+TEST(HtmlReader, DeclaredLegacyCharsetIsConvertedAndMapped) {
+  std::string bytes = "<html><head><meta charset=\"windows-1252\"></head><body><p>Cr\xE8me br\xFBl\xE9"
+                      "e \x96 \x93quoted\x94.</p></body></html>";
+  Diagnostics diagnostics;
+  auto a = read(bytes, diagnostics);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].body, "Cr\xC3\xA8me br\xC3\xBBl\xC3\xA9" "e \xE2\x80\x93 \xE2\x80\x9Cquoted\xE2\x80\x9D.");
+  std::size_t at = a[0].body.find("br");
+  ByteSpan src = a[0].body_to_original.to_source(ByteSpan{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 8)});
+  EXPECT_EQ(slice(a[0].original, src), "br\xFBl\xE9" "e");
+  expect_round_trip(a[0], true);
+}
+
+TEST(HtmlReader, EmptyAndScriptOnlyPagesAreSkipped) {
+  Diagnostics diagnostics;
+  ReadStats stats;
+  auto a = collect([&](const ArticleSink& sink) {
+    read_html("s.html", "<html><script>x()</script><nav>Menu</nav></html>", ReadOptions{}, sink, diagnostics, stats);
+  });
+  EXPECT_TRUE(a.empty());
+  EXPECT_EQ(stats.skipped_by_reason["empty"], 1u);
+}
+
+TEST(HtmlReader, BrokenMarkupAndDeepNestingDoNotCrash) {
+  Diagnostics diagnostics;
+  auto a = read("<p>Unclosed <b>bold <i>italic &amp &copy2020 &#xZZ; &#99999999; text", diagnostics);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_TRUE(a[0].body.starts_with("Unclosed bold italic & \xC2\xA9" "2020")) << a[0].body;
+  for (std::uint32_t i = 0; i < a[0].body.size(); ++i) {
+    ByteSpan src = a[0].body_to_original.to_source(ByteSpan{i, i + 1});
+    EXPECT_LE(src.end, a[0].original.size());
+  }
+  std::size_t at = a[0].body.find("italic");
+  ByteSpan src = a[0].body_to_original.to_source(ByteSpan{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 6)});
+  EXPECT_EQ(slice(a[0].original, src), "italic");
+  std::string deep;
+  for (int i = 0; i < 30000; ++i) deep += "<div>";
+  deep += "deep";
+  diagnostics.clear();
+  ReadStats stats;
+  collect([&](const ArticleSink& sink) { read_html("deep.html", deep, ReadOptions{}, sink, diagnostics, stats); });
+  EXPECT_EQ(stats.skipped_by_reason["malformed"], 1u);
+}
+
+}  // namespace
+}  // namespace precis::ingest

@@ -1,0 +1,144 @@
+#include "precis/summarize/candidates.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
+#include <unordered_set>
+
+namespace precis::summarize {
+namespace {
+
+constexpr std::array<std::string_view, 22> kPronounStarts = {
+    "he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these",
+    "those", "we", "our", "i", "such", "there", "here", "both", "another"};
+constexpr std::array<std::string_view, 20> kConnectiveStarts = {
+    "but", "and", "or", "so", "yet", "however", "also", "still", "meanwhile", "instead", "moreover",
+    "then", "thus", "therefore", "nevertheless", "besides", "furthermore", "otherwise", "later", "nor"};
+constexpr std::array<std::string_view, 12> kSpeechVerbs = {
+    "said", "says", "say", "told", "according", "added", "asked", "stated", "declared", "announced",
+    "wrote", "explained"};
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& list, std::string_view word) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool is_english(const Article& a) { return a.language == "en" || a.language == "und" || a.language.empty(); }
+
+}  // namespace
+
+std::uint32_t count_words(std::string_view text) {
+  std::uint32_t n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+Rejection check_standalone(const Article& article, const Sentence& sentence, const CandidateOptions& options) {
+  std::string_view text = article.sentence_text(sentence);
+  std::uint32_t words = count_words(text);
+  if (words < options.min_words) return Rejection::kTooShort;
+  if (words > options.max_words) return Rejection::kTooLong;
+  // Strip closing quotes and brackets to find the final punctuation.
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == '"' || text[end - 1] == '\'' || text[end - 1] == ')' || text[end - 1] == ' ')) --end;
+  if (end == 0) return Rejection::kNoEnding;
+  char last = text[end - 1];
+  if (last == '?') return Rejection::kQuestion;
+  if (last != '.' && last != '!') return Rejection::kNoEnding;
+  if (!options.require_standalone || !is_english(article)) return Rejection::kNone;
+
+  // The first word token, lower-cased.
+  std::string_view first;
+  bool opens_with_quote = !text.empty() && (text[0] == '"' || text[0] == '\'');
+  for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+    if (article.tokens[t].is_word) {
+      first = article.tokens[t].lower;
+      break;
+    }
+  }
+  if (in(kPronounStarts, first)) return Rejection::kPronounStart;
+  if (in(kConnectiveStarts, first)) return Rejection::kConnectiveStart;
+  if (opens_with_quote) {
+    bool has_speaker = false;
+    for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+      if (in(kSpeechVerbs, article.tokens[t].lower)) {
+        has_speaker = true;
+        break;
+      }
+    }
+    if (!has_speaker) return Rejection::kUnattributedQuote;
+  }
+  return Rejection::kNone;
+}
+
+CandidateSet build_candidates(const std::vector<const Article*>& articles, const std::vector<bool>& skip,
+                              const CandidateOptions& options) {
+  CandidateSet out;
+  ConceptTable& table = out.table;
+  auto concept_id = [&](const std::string& key) {
+    auto [it, inserted] = table.concept_ids.try_emplace(key, static_cast<std::uint32_t>(table.concept_weight.size()));
+    if (inserted) table.concept_weight.push_back(0);
+    return it->second;
+  };
+  auto unigram_id = [&](const std::string& key) {
+    auto [it, inserted] = table.unigram_ids.try_emplace(key, static_cast<std::uint32_t>(table.unigram_weight.size()));
+    if (inserted) table.unigram_weight.push_back(0);
+    return it->second;
+  };
+
+  std::vector<std::uint32_t> words;
+  std::string key;
+  for (std::uint32_t a = 0; a < articles.size(); ++a) {
+    const Article& article = *articles[a];
+    bool counts = !(a < skip.size() && skip[a]);
+    if (counts) ++table.documents;
+    std::unordered_set<std::uint32_t> seen_concepts;
+    std::unordered_set<std::uint32_t> seen_unigrams;
+    for (std::uint32_t s = 0; s < article.sentences.size(); ++s) {
+      const Sentence& sentence = article.sentences[s];
+      Candidate candidate;
+      candidate.article = a;
+      candidate.sentence = s;
+      std::string_view text = article.sentence_text(sentence);
+      candidate.words = count_words(text);
+      candidate.bytes = static_cast<std::uint32_t>(text.size());
+      words.clear();
+      for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+        if (article.tokens[t].is_word) words.push_back(t);
+      }
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        const Token& tok = article.tokens[words[i]];
+        if (!tok.is_stopword) {
+          std::uint32_t id = unigram_id(tok.stem);
+          candidate.unigrams.push_back(id);
+          if (counts && seen_unigrams.insert(id).second) table.unigram_weight[id] += 1;
+        }
+        if (i + 1 < words.size()) {
+          const Token& next = article.tokens[words[i + 1]];
+          if (tok.is_stopword && next.is_stopword) continue;
+          key.assign(tok.stem);
+          key.push_back(' ');
+          key.append(next.stem);
+          std::uint32_t id = concept_id(key);
+          candidate.concepts.push_back(id);
+          if (counts && seen_concepts.insert(id).second) table.concept_weight[id] += 1;
+        }
+      }
+      std::sort(candidate.concepts.begin(), candidate.concepts.end());
+      candidate.concepts.erase(std::unique(candidate.concepts.begin(), candidate.concepts.end()), candidate.concepts.end());
+      std::sort(candidate.unigrams.begin(), candidate.unigrams.end());
+      candidate.unigrams.erase(std::unique(candidate.unigrams.begin(), candidate.unigrams.end()), candidate.unigrams.end());
+      if (check_standalone(article, sentence, options) != Rejection::kNone) continue;
+      out.candidates.push_back(std::move(candidate));
+    }
+  }
+  return out;
+}
+
+}  // namespace precis::summarize

@@ -1,0 +1,64 @@
+// Candidates: the sentences of a story that may stand in a summary, with their concepts.
+//
+// Sentence preparation matters as much as scoring. A sentence is a candidate only if it can stand
+// alone: long enough to say something, short enough to be read, ending as a sentence ends, not a
+// question, not opening with an unresolved pronoun or a connective that needs the sentence before
+// it ("He said...", "But the..."), and not a quotation without a speaker. These rules are English
+// ones; for other languages only the length and shape rules apply.
+//
+// Concepts (Gillick & Favre 2009): stemmed word bigrams, dropped when both words are stopwords.
+// A concept's weight is the number of distinct (non-duplicate) articles that contain it, so that
+// what many sources say outweighs what one source says at length.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "precis/corpus/article.h"
+
+namespace precis::summarize {
+
+struct CandidateOptions {
+  std::uint32_t min_words = 8;
+  std::uint32_t max_words = 60;
+  bool require_standalone = true;  // apply the pronoun / connective / quotation rules
+};
+
+struct Candidate {
+  std::uint32_t article = 0;   // index into the story's article list
+  std::uint32_t sentence = 0;  // index into Article::sentences
+  std::uint32_t words = 0;     // whitespace-separated words, as ROUGE and readers count them
+  std::uint32_t bytes = 0;
+  std::vector<std::uint32_t> concepts;  // distinct concept ids
+  std::vector<std::uint32_t> unigrams;  // distinct content-word stem ids
+};
+
+// Concept and unigram vocabularies with document frequencies over a story.
+struct ConceptTable {
+  std::unordered_map<std::string, std::uint32_t> concept_ids;
+  std::vector<double> concept_weight;  // document frequency (before thresholding)
+  std::unordered_map<std::string, std::uint32_t> unigram_ids;
+  std::vector<double> unigram_weight;  // document frequency
+  std::uint32_t documents = 0;
+};
+
+// Why a sentence was not a candidate (for diagnostics and tests).
+enum class Rejection { kNone, kTooShort, kTooLong, kNoEnding, kQuestion, kPronounStart, kConnectiveStart, kUnattributedQuote };
+
+Rejection check_standalone(const Article& article, const Sentence& sentence, const CandidateOptions& options);
+
+// Counts words the way ROUGE -l does: maximal runs of non-whitespace bytes.
+std::uint32_t count_words(std::string_view text);
+
+// Builds the concept table over `articles` (articles whose `skip` flag is set, such as duplicates,
+// do not count towards document frequency) and the candidates from every article.
+struct CandidateSet {
+  ConceptTable table;
+  std::vector<Candidate> candidates;
+};
+CandidateSet build_candidates(const std::vector<const Article*>& articles, const std::vector<bool>& skip,
+                              const CandidateOptions& options);
+
+}  // namespace precis::summarize

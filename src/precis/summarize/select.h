@@ -1,0 +1,44 @@
+// Selection under a budget: which candidates make the summary.
+//
+// The objective is concept coverage (Gillick & Favre 2009, "A Scalable Global Model for
+// Summarization"): maximise the summed value of the distinct concepts the chosen sentences
+// contain, subject to a length budget. Each concept counts once however many chosen sentences
+// contain it, which is what keeps the summary free of repetition without a separate redundancy
+// term.
+//
+// Two solvers over the same objective:
+//   kGreedy  cost-scaled lazy greedy with the best-singleton check; for a monotone submodular
+//            objective under a knapsack budget this is within a constant factor of the optimum
+//            (Khuller, Moss & Naor 1999; Lin & Bilmes 2010). Linear-ish in the number of
+//            candidates, used for large stories and as the ILP's fallback.
+//   kIlp     the exact integer program, solved with GLPK's branch and cut under a time limit; on
+//            timeout the better of the incumbent and the greedy answer is returned.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "precis/summarize/candidates.h"
+
+namespace precis::summarize {
+
+enum class Solver { kGreedy, kIlp };
+
+struct SelectOptions {
+  double budget = 100;           // in words, or in bytes when budget_in_bytes
+  bool budget_in_bytes = false;
+  Solver solver = Solver::kIlp;
+  std::uint32_t max_candidates = 200;  // best candidates (by value density) handed to the solver
+  double time_limit_ms = 500;          // ILP only
+};
+
+// Returns indices into `set.candidates`, in no particular order. `concept_value[c]` is the value of
+// covering concept c (0 for concepts that should not count). Never exceeds the budget.
+std::vector<std::uint32_t> select_sentences(const CandidateSet& set, const std::vector<double>& concept_value,
+                                            const SelectOptions& options);
+
+// The objective value of a selection (sum of values of the distinct concepts covered).
+double coverage_value(const CandidateSet& set, const std::vector<double>& concept_value,
+                      const std::vector<std::uint32_t>& selection);
+
+}  // namespace precis::summarize

@@ -1,0 +1,129 @@
+// End-to-end tests of `precis digest` and `precis sentences`: the real binary on the demo corpus
+// and on the test fixtures, checking the contracts users rely on (exit codes, citations that
+// point at the exact source bytes, diagnostics on stderr, stdout only for results).
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+Run run(const std::string& args, const std::string& stdin_file = "") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("precis_e2e_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string out_path = (dir / "out").string();
+  std::string err_path = (dir / "err").string();
+  std::string cmd = std::string(PRECIS_CLI) + " " + args + " >" + out_path + " 2>" + err_path;
+  if (!stdin_file.empty()) cmd += " <" + stdin_file;
+  else cmd += " </dev/null";
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out_path);
+  r.err = slurp(err_path);
+  return r;
+}
+
+// Letters and digits only, lower-cased: what survives any normalisation.
+std::string skeleton(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
+    else if (c >= 0x80) out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+TEST(CliDigest, DemoCorpusGivesCitedMarkdown) {
+  Run r = run("digest examples/harbour-fire");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("# ", 0), 0u) << "Markdown starts with the headline";
+  EXPECT_NE(r.out.find("[1]"), std::string::npos);
+  EXPECT_NE(r.out.find("**Sources:**"), std::string::npos);
+  EXPECT_NE(r.err.find("read "), std::string::npos) << "counts go to stderr";
+}
+
+TEST(CliDigest, JsonCitationsPointAtSourceBytes) {
+  Run r = run("digest --format json --words 150 examples/harbour-fire");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["stories"].size(), 1u);
+  const auto& story = j["stories"][0];
+  ASSERT_FALSE(story["summary"].empty());
+  std::size_t words = 0;
+  std::size_t checked = 0;
+  for (const auto& sentence : story["summary"]) {
+    std::string text = sentence["text"];
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (!std::isspace(static_cast<unsigned char>(text[i])) && (i == 0 || std::isspace(static_cast<unsigned char>(text[i - 1])))) ++words;
+    }
+    ASSERT_FALSE(sentence["citations"].empty());
+    const auto& first = sentence["citations"][0];
+    const auto& article = j["articles"][first["article"].get<int>() - 1];
+    if (article["format"] != "text") continue;
+    std::string file = slurp(article["source"]);
+    std::size_t start = first["start"], end = first["end"];
+    ASSERT_LE(end, file.size());
+    EXPECT_EQ(skeleton(file.substr(start, end - start)), skeleton(text)) << text;
+    ++checked;
+  }
+  EXPECT_LE(words, 150u);
+  EXPECT_GT(checked, 0u) << "at least one summary sentence comes from a plain-text file";
+}
+
+TEST(CliDigest, TextFormatIsOneSentencePerLine) {
+  Run r = run("digest --format text tests/data/corpus");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(r.out.empty());
+  EXPECT_EQ(r.out.find('['), std::string::npos) << "no citation markers in text output";
+}
+
+TEST(CliDigest, StdinDash) {
+  std::string file;
+  for (const auto& e : std::filesystem::directory_iterator("tests/data/corpus")) {
+    if (e.path().extension() == ".txt") { file = e.path().string(); break; }
+  }
+  ASSERT_FALSE(file.empty());
+  Run r = run("digest --format text -", file);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(r.out.empty());
+}
+
+TEST(CliDigest, MissingPathIsReportedAndTheRunGoesOn) {
+  Run r = run("digest tests/data/corpus /nonexistent/precis/path");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.err.find("/nonexistent/precis/path"), std::string::npos) << r.err;
+  EXPECT_FALSE(r.out.empty());
+}
+
+TEST(CliDigest, NothingUsableExitsOne) {
+  Run r = run("digest /nonexistent/precis/path");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(CliDigest, WrongInvocationExitsTwo) {
+  EXPECT_EQ(run("digest --format yaml examples/harbour-fire").exit_code, 2);
+  EXPECT_EQ(run("no-such-command").exit_code, 2);
+  EXPECT_EQ(run("--help").exit_code, 0);
+}
+
+}  // namespace
