@@ -10,6 +10,8 @@ find_package(ZLIB REQUIRED)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 
 # libstemmer (Snowball) and cld2 ship no CMake or pkg-config files in Debian.
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
@@ -19,10 +21,12 @@ target_include_directories(precis_stemmer_dep INTERFACE ${STEMMER_INCLUDE_DIR})
 target_link_libraries(precis_stemmer_dep INTERFACE ${STEMMER_LIBRARY})
 
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
-find_library(CLD2_LIBRARY NAMES cld2_full cld2 REQUIRED)
+# Debian's libcld2_full.so exports no symbols of its own: the detector entry points
+# (CLD2::DetectLanguage, CLD2::LanguageCode) live in libcld2.so.
+find_library(PRECIS_CLD2_LIBRARY NAMES cld2 REQUIRED)
 add_library(precis_cld2_dep INTERFACE)
 target_include_directories(precis_cld2_dep INTERFACE ${CLD2_INCLUDE_DIR})
-target_link_libraries(precis_cld2_dep INTERFACE ${CLD2_LIBRARY})
+target_link_libraries(precis_cld2_dep INTERFACE ${PRECIS_CLD2_LIBRARY})
 
 find_library(GLPK_LIBRARY NAMES glpk REQUIRED)
 find_path(GLPK_INCLUDE_DIR glpk.h REQUIRED)

@@ -7,7 +7,7 @@ PACKAGES="build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
   libcli11-dev libcpp-httplib-dev libsqlite3-dev libxxhash-dev libexpected-dev
   libcurl4-openssl-dev libcld2-dev libglpk-dev zlib1g-dev libzstd-dev
   libgtest-dev libgmock-dev libbenchmark-dev time
-  wordnet-base"
+  wordnet-base iso-codes miscfiles tzdata"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -20,6 +20,13 @@ struct Args {
   bool no_peers = false;
   int resamples = 1000;
   bool verbose = false;
+  double min_df = 0;
+  double slack = -1;
+  double lead_weight = -1;
+  double unigram_weight = -1;
+  std::uint32_t max_candidates = 0;
+  std::uint32_t min_words = 0;
+  std::uint32_t lead_sentences = 0;
 };
 
 int run(const Args& args) {
@@ -35,6 +42,13 @@ int run(const Args& args) {
   if (args.words > 0 && args.words != 100) std::fprintf(stderr, "precis eval summaries: note: only the published 100-word setting is scored; using 100\n");
   options.summary.solver = args.solver == "greedy" ? summarize::Solver::kGreedy : summarize::Solver::kIlp;
   options.out_dir = args.out;
+  options.summary.min_concept_df = args.min_df;
+  if (args.slack >= 0) options.summary.fill_slack = args.slack;
+  if (args.lead_weight >= 0) options.summary.lead_weight = args.lead_weight;
+  if (args.unigram_weight >= 0) options.summary.unigram_weight = args.unigram_weight;
+  if (args.max_candidates > 0) options.summary.max_candidates = args.max_candidates;
+  if (args.min_words > 0) options.summary.candidates.min_words = args.min_words;
+  if (args.lead_sentences > 0) options.summary.candidates.lead_sentences = args.lead_sentences;
   options.score_peers = !args.no_peers;
   options.resamples = args.resamples;
   Diagnostics diagnostics;
@@ -75,6 +89,14 @@ void add_eval_summaries_command(CLI::App& eval, int& exit_code) {
   cmd->add_flag("--no-peers", args->no_peers, "Score precis only");
   cmd->add_option("--resamples", args->resamples, "ROUGE bootstrap resamples (default 1000)");
   cmd->add_flag("-v,--verbose", args->verbose, "List every diagnostic");
+  // Method parameters, for tuning on DUC 2003 (defaults are the tuned values).
+  cmd->add_option("--min-df", args->min_df, "Tuning: minimum document frequency of a concept (0 = auto)")->group("Tuning");
+  cmd->add_option("--slack", args->slack, "Tuning: budget overshoot allowed when filling (share of budget)")->group("Tuning");
+  cmd->add_option("--lead-weight", args->lead_weight, "Tuning: extra concept value per document lead")->group("Tuning");
+  cmd->add_option("--lead-sentences", args->lead_sentences, "Tuning: sentences that count as a document's lead")->group("Tuning");
+  cmd->add_option("--unigram-weight", args->unigram_weight, "Tuning: value of content-word concepts")->group("Tuning");
+  cmd->add_option("--max-candidates", args->max_candidates, "Tuning: candidates handed to the solver")->group("Tuning");
+  cmd->add_option("--min-words", args->min_words, "Tuning: shortest candidate sentence in words")->group("Tuning");
   cmd->callback([args, &exit_code]() { exit_code = run(*args); });
 }
 

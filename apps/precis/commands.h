@@ -9,8 +9,14 @@ namespace precis::cli {
 
 void add_digest_command(CLI::App& app, int& exit_code);
 void add_sentences_command(CLI::App& app, int& exit_code);
+void add_extract_command(CLI::App& app, int& exit_code);
 void add_eval_sbd_command(CLI::App& eval, int& exit_code);
 void add_eval_rouge_command(CLI::App& eval, int& exit_code);
 void add_eval_summaries_command(CLI::App& eval, int& exit_code);
+void add_eval_clustering_command(CLI::App& eval, int& exit_code);
+void add_eval_paraphrase_command(CLI::App& eval, int& exit_code);
+void add_eval_entities_command(CLI::App& eval, int& exit_code);
+void add_eval_extraction_command(CLI::App& eval, int& exit_code);
+void add_facts_command(CLI::App& app, int& exit_code);
 
 }  // namespace precis::cli

@@ -20,11 +20,17 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   precis::cli::add_digest_command(app, exit_code);
   precis::cli::add_sentences_command(app, exit_code);
+  precis::cli::add_extract_command(app, exit_code);
+  precis::cli::add_facts_command(app, exit_code);
   CLI::App* eval = app.add_subcommand("eval", "Measure precis on the evaluation data sets (../shared/data)");
   eval->require_subcommand(1);
   precis::cli::add_eval_sbd_command(*eval, exit_code);
   precis::cli::add_eval_rouge_command(*eval, exit_code);
   precis::cli::add_eval_summaries_command(*eval, exit_code);
+  precis::cli::add_eval_clustering_command(*eval, exit_code);
+  precis::cli::add_eval_paraphrase_command(*eval, exit_code);
+  precis::cli::add_eval_entities_command(*eval, exit_code);
+  precis::cli::add_eval_extraction_command(*eval, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

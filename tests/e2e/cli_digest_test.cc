@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,7 +16,7 @@
 
 namespace {
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -25,7 +27,7 @@ std::string slurp(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-Run run(const std::string& args, const std::string& stdin_file = "") {
+CliRun run(const std::string& args, const std::string& stdin_file = "") {
   namespace fs = std::filesystem;
   fs::path dir = fs::temp_directory_path() / ("precis_e2e_" + std::to_string(::getpid()));
   fs::create_directories(dir);
@@ -35,7 +37,7 @@ Run run(const std::string& args, const std::string& stdin_file = "") {
   if (!stdin_file.empty()) cmd += " <" + stdin_file;
   else cmd += " </dev/null";
   int status = std::system(cmd.c_str());
-  Run r;
+  CliRun r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = slurp(out_path);
   r.err = slurp(err_path);
@@ -53,7 +55,7 @@ std::string skeleton(const std::string& s) {
 }
 
 TEST(CliDigest, DemoCorpusGivesCitedMarkdown) {
-  Run r = run("digest examples/harbour-fire");
+  CliRun r = run("digest examples/harbour-fire");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("# ", 0), 0u) << "Markdown starts with the headline";
   EXPECT_NE(r.out.find("[1]"), std::string::npos);
@@ -62,7 +64,7 @@ TEST(CliDigest, DemoCorpusGivesCitedMarkdown) {
 }
 
 TEST(CliDigest, JsonCitationsPointAtSourceBytes) {
-  Run r = run("digest --format json --words 150 examples/harbour-fire");
+  CliRun r = run("digest --format json --words 150 examples/harbour-fire");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["stories"].size(), 1u);
@@ -90,7 +92,7 @@ TEST(CliDigest, JsonCitationsPointAtSourceBytes) {
 }
 
 TEST(CliDigest, TextFormatIsOneSentencePerLine) {
-  Run r = run("digest --format text tests/data/corpus");
+  CliRun r = run("digest --format text tests/data/corpus");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(r.out.empty());
   EXPECT_EQ(r.out.find('['), std::string::npos) << "no citation markers in text output";
@@ -102,20 +104,20 @@ TEST(CliDigest, StdinDash) {
     if (e.path().extension() == ".txt") { file = e.path().string(); break; }
   }
   ASSERT_FALSE(file.empty());
-  Run r = run("digest --format text -", file);
+  CliRun r = run("digest --format text -", file);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(r.out.empty());
 }
 
 TEST(CliDigest, MissingPathIsReportedAndTheRunGoesOn) {
-  Run r = run("digest tests/data/corpus /nonexistent/precis/path");
+  CliRun r = run("digest tests/data/corpus /nonexistent/precis/path");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.err.find("/nonexistent/precis/path"), std::string::npos) << r.err;
   EXPECT_FALSE(r.out.empty());
 }
 
 TEST(CliDigest, NothingUsableExitsOne) {
-  Run r = run("digest /nonexistent/precis/path");
+  CliRun r = run("digest /nonexistent/precis/path");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(r.out.empty());
 }

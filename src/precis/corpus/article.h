@@ -35,6 +35,9 @@ struct ArticleMeta {
   std::string published;  // ISO 8601: "2004-11-02" or "2004-11-02T14:05:00Z"
   std::string language;   // ISO 639-1 code when the input declares one
   SourceFormat format = SourceFormat::kText;
+  // Added for web input (ingest, issue 4); empty when unknown.
+  std::string updated;    // ISO 8601 like `published`: the last modification the page declares
+  std::string author;     // "Name" or "Name One, Name Two"
 };
 
 // A reader's output: one article's body before the text layer has seen it.

@@ -24,11 +24,15 @@
 #include <gumbo.h>
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "precis/base/utf8.h"
 #include "precis/ingest/body_builder.h"
 #include "precis/ingest/charset.h"
+#include "precis/ingest/html_extract.h"
+#include "precis/ingest/html_meta.h"
+#include "precis/ingest/html_select.h"
 #include "precis/ingest/internal.h"
 #include "precis/ingest/reader.h"
 
@@ -139,83 +143,33 @@ void align_text(std::string_view decoded, std::string_view original, std::uint32
   while (out.size() < decoded.size()) out.push_back(ByteSpan{begin, end});
 }
 
-// Text of a subtree, for titles: whitespace collapsed, skipped elements ignored.
-std::string subtree_text(const GumboNode* root) {
-  std::string text;
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-      text.append(node->v.text.text);
-    } else if (node->type == GUMBO_NODE_ELEMENT && (node == root || !is_skipped(node->v.element.tag))) {
-      const GumboVector& children = node->v.element.children;
-      for (unsigned int k = children.length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[k]));
-      if (break_of(node->v.element.tag) != BodyBuilder::Break::kNone) text.push_back(' ');
-    }
-  }
-  return internal::collapse_spaces(text);
-}
-
-struct PageMeta {
-  std::string og_title, title, h1, date_meta, date_itemprop, date_named, date_time, outlet, canonical, og_url, lang;
+struct BlockMark {
+  std::uint32_t start;  // body offset where the paragraph's text starts
+  BlockKind kind;
+  int level;
 };
 
-void collect_meta(const GumboNode* root, PageMeta& meta) {
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type == GUMBO_NODE_DOCUMENT) {
-      const GumboVector& children = node->v.document.children;
-      for (unsigned int k = children.length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[k]));
-      continue;
-    }
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboElement& e = node->v.element;
-    switch (e.tag) {
-      case GUMBO_TAG_HTML:
-        if (meta.lang.empty()) meta.lang = internal::language_code(attribute(e, "lang"));
-        break;
-      case GUMBO_TAG_TITLE:
-        if (meta.title.empty()) meta.title = subtree_text(node);
-        break;
-      case GUMBO_TAG_H1:
-        if (meta.h1.empty()) meta.h1 = subtree_text(node);
-        break;
-      case GUMBO_TAG_META: {
-        std::string key = internal::ascii_lower(attribute(e, "property"));
-        if (key.empty()) key = internal::ascii_lower(attribute(e, "name"));
-        std::string content(internal::trim(attribute(e, "content")));
-        if (content.empty()) break;
-        if (key == "og:title" && meta.og_title.empty()) meta.og_title = internal::collapse_spaces(content);
-        if (key == "og:site_name" && meta.outlet.empty()) meta.outlet = internal::collapse_spaces(content);
-        if (key == "og:url" && meta.og_url.empty()) meta.og_url = content;
-        if (key == "article:published_time" && meta.date_meta.empty()) meta.date_meta = content;
-        if ((key == "date" || key == "pubdate" || key == "publishdate" || key == "dc.date" ||
-             key == "dc.date.issued" || key == "dcterms.created" || key == "parsely-pub-date" ||
-             key == "sailthru.date") &&
-            meta.date_named.empty()) {
-          meta.date_named = content;
-        }
-        if (attribute(e, "itemprop") == "datePublished" && meta.date_itemprop.empty()) meta.date_itemprop = content;
-        break;
-      }
-      case GUMBO_TAG_LINK:
-        if (internal::ascii_lower(attribute(e, "rel")) == "canonical" && meta.canonical.empty()) {
-          meta.canonical = std::string(internal::trim(attribute(e, "href")));
-        }
-        break;
-      case GUMBO_TAG_TIME: {
-        std::string_view dt = internal::trim(attribute(e, "datetime"));
-        if (attribute(e, "itemprop") == "datePublished" && meta.date_itemprop.empty()) meta.date_itemprop = dt;
-        if (meta.date_time.empty()) meta.date_time = dt;
-        break;
-      }
-      default:
-        break;
-    }
-    for (unsigned int k = e.children.length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(e.children.data[k]));
+// What a block element makes of the paragraphs inside it (the innermost block decides).
+void block_kind_of(GumboTag tag, BlockKind& kind, int& level) {
+  switch (tag) {
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      kind = BlockKind::kHeading;
+      level = 1 + static_cast<int>(tag) - static_cast<int>(GUMBO_TAG_H1);
+      break;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+      kind = BlockKind::kListItem;
+      break;
+    case GUMBO_TAG_BLOCKQUOTE:
+      kind = BlockKind::kQuote;
+      break;
+    case GUMBO_TAG_PRE:
+      kind = BlockKind::kPreformatted;
+      break;
+    case GUMBO_TAG_P:
+      if (kind == BlockKind::kHeading) kind = BlockKind::kParagraph;
+      break;
+    default:
+      break;
   }
 }
 
@@ -224,13 +178,22 @@ bool hidden(const GumboElement& e) {
 }
 
 // Pass 2: the visible text into `builder`. `buffer` is the UTF-8 text gumbo parsed.
-void collect_body(const GumboNode* root, std::string_view buffer, const std::string& title, BodyBuilder& builder) {
+// Walks `roots` (in document order; a paragraph break between them), leaving out `dropped`
+// subtrees; records the kind of each paragraph's innermost block in `marks`.
+void collect_body(const std::vector<const GumboNode*>& roots, const std::unordered_set<const GumboNode*>& dropped,
+                  std::string_view buffer, const std::string& title, BodyBuilder& builder,
+                  std::vector<BlockMark>& marks) {
   struct Frame {
     const GumboNode* node;
     bool closing;
     bool in_pre;
+    BlockKind kind;
+    int level;
   };
-  std::vector<Frame> stack{{root, false, false}};
+  std::vector<Frame> stack;
+  for (std::size_t r = roots.size(); r-- > 0;) stack.push_back({roots[r], false, false, BlockKind::kParagraph, 0});
+  bool at_paragraph_start = true;
+  std::uint32_t body_before = 0;
   std::vector<ByteSpan> spans;
   bool title_h1_skipped = false;
   std::uint32_t cursor = 0;
@@ -265,7 +228,13 @@ void collect_body(const GumboNode* root, std::string_view buffer, const std::str
           continue;
         }
         std::size_t len;
-        utf8::decode(decoded, j, &len);
+        char32_t cp = utf8::decode(decoded, j, &len);
+        if (cp == utf8::kReplacement && len == 1) {
+          // Gumbo can emit an invalid byte for an out-of-range numeric reference ("&#3899999999;").
+          builder.append_replacement("\xEF\xBF\xBD", spans[j].begin, spans[j].end);
+          ++j;
+          continue;
+        }
         bool verbatim = true;  // one source byte per decoded byte, in order
         for (std::size_t b = 0; b < len; ++b) {
           verbatim = verbatim && spans[j + b].end == spans[j + b].begin + 1 && spans[j + b].begin == spans[j].begin + b;
@@ -279,6 +248,16 @@ void collect_body(const GumboNode* root, std::string_view buffer, const std::str
         j += len;
       }
       if (!spans.empty()) cursor = spans.back().end;
+      if (builder.size() != body_before) {
+        if (at_paragraph_start) {
+          // The new text starts after the separator the builder flushed.
+          std::uint32_t start = body_before == 0 ? 0 : body_before + 2;
+          if (start > builder.size()) start = body_before;
+          marks.push_back(BlockMark{start, f.kind, f.level});
+        }
+        at_paragraph_start = false;
+        body_before = builder.size();
+      }
       continue;
     }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE) {
@@ -287,7 +266,7 @@ void collect_body(const GumboNode* root, std::string_view buffer, const std::str
     if (node->type == GUMBO_NODE_DOCUMENT) {
       const GumboVector& children = node->v.document.children;
       for (unsigned int k = children.length; k-- > 0;) {
-        stack.push_back({static_cast<const GumboNode*>(children.data[k]), false, false});
+        stack.push_back({static_cast<const GumboNode*>(children.data[k]), false, false, BlockKind::kParagraph, 0});
       }
       continue;
     }
@@ -298,22 +277,28 @@ void collect_body(const GumboNode* root, std::string_view buffer, const std::str
       std::uint32_t end = e.original_end_tag.data ? at + static_cast<std::uint32_t>(e.original_end_tag.length) : at;
       if (end > buffer.size()) end = at;
       builder.add_break(brk, at, end);
+      if (brk == BodyBuilder::Break::kParagraph) at_paragraph_start = true;
       continue;
     }
-    if (node->type == GUMBO_NODE_TEMPLATE || is_skipped(e.tag) || hidden(e)) continue;
-    if (e.tag == GUMBO_TAG_H1 && !title_h1_skipped && !title.empty() && subtree_text(node) == title) {
+    if (node->type == GUMBO_NODE_TEMPLATE || is_skipped(e.tag) || hidden(e) || dropped.contains(node)) continue;
+    if (e.tag == GUMBO_TAG_H1 && !title_h1_skipped && !title.empty() && internal::node_text(node) == title) {
       title_h1_skipped = true;
       builder.add_break(BodyBuilder::Break::kParagraph, cursor, cursor);
+      at_paragraph_start = true;
       continue;
     }
     std::uint32_t at = offset_of(buffer.data(), buffer.size(), e.original_tag.data, cursor);
     std::uint32_t end = e.original_tag.data ? at + static_cast<std::uint32_t>(e.original_tag.length) : at;
     if (end > buffer.size()) end = at;
     builder.add_break(brk, at, end);
-    if (brk != BodyBuilder::Break::kNone) stack.push_back({node, true, f.in_pre});
+    if (brk == BodyBuilder::Break::kParagraph) at_paragraph_start = true;
+    if (brk != BodyBuilder::Break::kNone) stack.push_back({node, true, f.in_pre, f.kind, f.level});
     bool in_pre = f.in_pre || e.tag == GUMBO_TAG_PRE;
+    BlockKind kind = f.kind;
+    int level = f.level;
+    block_kind_of(e.tag, kind, level);
     for (unsigned int k = e.children.length; k-- > 0;) {
-      stack.push_back({static_cast<const GumboNode*>(e.children.data[k]), false, in_pre});
+      stack.push_back({static_cast<const GumboNode*>(e.children.data[k]), false, in_pre, kind, level});
     }
   }
 }
@@ -356,19 +341,22 @@ std::string declared_charset(std::string_view bytes) {
 
 }  // namespace
 
-void read_html(std::string_view name, std::string bytes, const ReadOptions& options, const ArticleSink& sink,
-               Diagnostics& diagnostics, ReadStats& stats) {
-  if (bytes.size() > options.max_file_bytes) {
-    internal::skip_file(stats, diagnostics, name, "too large",
-                        "file is larger than " + std::to_string(options.max_file_bytes) + " bytes");
-    return;
+ExtractedPage extract_html(std::string_view name, std::string bytes, const ExtractOptions& options,
+                           Diagnostics& diagnostics) {
+  ExtractedPage page;
+  if (bytes.size() > options.max_bytes) {
+    internal::report(diagnostics, name, "file is larger than " + std::to_string(options.max_bytes) + " bytes");
+    return page;
   }
-  if (bytes.size() > 0x7FFFFFF0u) return;
+  if (bytes.size() > 0x7FFFFFF0u) return page;
   if (estimated_nesting(bytes) > kMaxNesting) {
-    internal::skip_file(stats, diagnostics, name, "malformed", "HTML nested too deeply to parse safely");
-    return;
+    internal::report(diagnostics, name, "HTML nested too deeply to parse safely");
+    return page;
   }
-  DecodedText decoded = decode_to_utf8(bytes, utf8::is_valid(bytes) ? std::string() : declared_charset(bytes));
+  std::string declared;
+  if (!utf8::is_valid(bytes)) declared = !options.http_charset.empty() ? options.http_charset : declared_charset(bytes);
+  DecodedText decoded = decode_to_utf8(bytes, declared);
+  page.charset = decoded.charset;
   if (decoded.detected) {
     internal::report(diagnostics, name,
                      "decoded as " + decoded.charset + " (detected, confidence " +
@@ -381,43 +369,128 @@ void read_html(std::string_view name, std::string bytes, const ReadOptions& opti
   }
   GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, decoded.text.data(), decoded.text.size());
   if (output == nullptr) {
-    internal::skip_file(stats, diagnostics, name, "malformed", "HTML could not be parsed");
-    return;
+    internal::report(diagnostics, name, "HTML could not be parsed");
+    return page;
   }
-  PageMeta page;
-  collect_meta(output->document, page);
-  RawArticle article;
+  internal::PageMetadata meta = internal::page_metadata(output->document, options.url);
+  for (std::string* field : {&meta.title, &meta.author, &meta.outlet, &meta.url}) {
+    if (!utf8::is_valid(*field)) *field = utf8::repair(*field).text;  // gumbo output, see collect_body
+  }
+  for (std::string& problem : meta.problems) internal::report(diagnostics, name, std::move(problem));
+  RawArticle& article = page.article;
   article.meta.source = std::string(name);
   article.meta.format = SourceFormat::kHtml;
-  article.meta.title = !page.og_title.empty() ? page.og_title : !page.title.empty() ? page.title : page.h1;
-  article.meta.outlet = page.outlet;
-  article.meta.url = !page.canonical.empty() ? page.canonical : page.og_url;
-  article.meta.language = page.lang;
-  for (const std::string* date : {&page.date_meta, &page.date_itemprop, &page.date_named, &page.date_time}) {
-    if (date->empty()) continue;
-    std::string iso = normalize_date(*date);
-    if (!iso.empty()) {
-      article.meta.published = iso;
-      break;
-    }
-    internal::report(diagnostics, name, "'published' is not a date: \"" + date->substr(0, 80) + "\"");
-  }
+  article.meta.title = meta.title;
+  article.meta.outlet = meta.outlet;
+  article.meta.url = meta.url;
+  article.meta.language = meta.language;
+  article.meta.published = meta.published;
+  article.meta.updated = meta.updated;
+  article.meta.author = meta.author;
+
+  std::vector<BlockMark> marks;
   BodyBuilder builder;
-  collect_body(output->document, decoded.text, article.meta.title, builder);
+  if (options.main_content) {
+    ContentSelection selection = select_main_content(output->document, article.meta.title, options.focus);
+    if (!selection.roots.empty()) {
+      collect_body(selection.roots, selection.dropped, decoded.text, article.meta.title, builder, marks);
+      page.method = selection.method;
+    }
+  }
+  if (builder.empty()) {
+    builder = BodyBuilder();
+    marks.clear();
+    collect_body({output->document}, {}, decoded.text, article.meta.title, builder, marks);
+    page.method = "all text";
+  }
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   if (builder.empty()) {
-    internal::skip_file(stats, diagnostics, name, "empty", "empty page: no visible text");
-    return;
+    internal::report(diagnostics, name, "empty page: no visible text");
+    return page;
   }
   article.body = builder.take_body();
   article.body_to_original = decoded.map.compose(builder.take_map());
   article.original = std::move(bytes);
-  internal::emit(sink, stats, std::move(article));
+  // One block per paragraph; its kind from the mark at (or last before) its start.
+  std::size_t m = 0;
+  std::uint32_t start = 0;
+  const std::string& body = article.body;
+  while (start <= body.size()) {
+    std::size_t end = body.find("\n\n", start);
+    if (end == std::string::npos) end = body.size();
+    while (m + 1 < marks.size() && marks[m + 1].start <= start) ++m;
+    TextBlock block;
+    block.span = ByteSpan{start, static_cast<std::uint32_t>(end)};
+    if (m < marks.size() && marks[m].start <= start) block.kind = marks[m].kind, block.level = marks[m].level;
+    page.blocks.push_back(block);
+    start = static_cast<std::uint32_t>(end) + 2;
+  }
+  page.ok = true;
+  return page;
+}
+
+void read_html(std::string_view name, std::string bytes, const ReadOptions& options, const ArticleSink& sink,
+               Diagnostics& diagnostics, ReadStats& stats) {
+  if (bytes.size() > options.max_file_bytes) {
+    internal::skip_file(stats, diagnostics, name, "too large",
+                        "file is larger than " + std::to_string(options.max_file_bytes) + " bytes");
+    return;
+  }
+  ExtractOptions extract;
+  extract.main_content = options.html_main_content;
+  extract.focus = options.html_focus;
+  extract.max_bytes = options.max_file_bytes;
+  std::size_t before = diagnostics.size();
+  ExtractedPage page = extract_html(name, std::move(bytes), extract, diagnostics);
+  if (!page.ok) {
+    std::string reason = "malformed";
+    if (diagnostics.size() > before && diagnostics.back().message.starts_with("empty page")) reason = "empty";
+    ++stats.skipped_files;
+    ++stats.skipped_by_reason[reason];
+    return;
+  }
+  internal::emit(sink, stats, std::move(page.article));
 }
 
 void read_html(std::string_view name, std::string bytes, const ArticleSink& sink, Diagnostics& diagnostics) {
   ReadStats stats;
   read_html(name, std::move(bytes), ReadOptions{}, sink, diagnostics, stats);
+}
+
+std::string to_markdown(const ExtractedPage& page) {
+  std::string out;
+  const std::string& body = page.article.body;
+  for (const TextBlock& b : page.blocks) {
+    std::string_view text = std::string_view(body).substr(b.span.begin, b.span.end - b.span.begin);
+    if (!out.empty()) out += "\n\n";
+    switch (b.kind) {
+      case BlockKind::kHeading:
+        out.append(static_cast<std::size_t>(std::clamp(b.level, 1, 6)), '#');
+        out.push_back(' ');
+        out.append(text);
+        break;
+      case BlockKind::kListItem:
+        out += "- ";
+        out.append(text);
+        break;
+      case BlockKind::kQuote:
+        out += "> ";
+        for (char c : text) {
+          out.push_back(c);
+          if (c == '\n') out += "> ";
+        }
+        break;
+      case BlockKind::kPreformatted:
+        out += "```\n";
+        out.append(text);
+        out += "\n```";
+        break;
+      case BlockKind::kParagraph:
+        out.append(text);
+        break;
+    }
+  }
+  return out;
 }
 
 }  // namespace precis::ingest

@@ -212,8 +212,25 @@ class PathReader {
       if (!buffer->error().empty()) internal::report(diagnostics_, name, buffer->error());
       return;
     }
-    SourceFormat format = sniff_format(inner_name, prefix);
     std::uint64_t skipped_before = stats_.skipped_files;
+    std::string ext = extension_of(strip_compression(inner_name));
+    if (ext == "warc" || prefix.starts_with("WARC/1.")) {
+      read_warc(name, replayed, options_, sink_, diagnostics_, stats_);
+      if (stats_.skipped_files == skipped_before) ++stats_.files;
+      return;
+    }
+    if (ext == "rss" || ext == "atom" || looks_like_feed(prefix)) {
+      std::string bytes;
+      if (!read_bounded(replayed, options_.max_file_bytes, bytes)) {
+        internal::skip_file(stats_, diagnostics_, name, "too large",
+                            "file is larger than " + std::to_string(options_.max_file_bytes) + " bytes");
+        return;
+      }
+      read_feed(name, std::move(bytes), options_, sink_, diagnostics_, stats_);
+      if (stats_.skipped_files == skipped_before) ++stats_.files;
+      return;
+    }
+    SourceFormat format = sniff_format(inner_name, prefix);
     if (format == SourceFormat::kJsonl) {
       read_jsonl(name, replayed, options_, sink_, diagnostics_, stats_);
     } else {

@@ -36,11 +36,20 @@
 #include <vector>
 
 #include "precis/base/diagnostic.h"
+#include "precis/base/result.h"
 #include "precis/corpus/article.h"
 
 namespace precis::ingest {
 
+// How HTML pages are reduced to their article (see html_select.cc). kBalanced is the default;
+// kPrecision leaves out more doubtful blocks (fewer stray lines, some lost prose); kRecall keeps
+// more (fewer lost paragraphs, more boilerplate), as trafilatura's favor_precision/favor_recall.
+enum class ExtractionFocus { kBalanced, kPrecision, kRecall };
+
 struct ReadOptions {
+  // HTML: keep only the main content (article text) rather than all visible text.
+  bool html_main_content = true;
+  ExtractionFocus html_focus = ExtractionFocus::kBalanced;
   // Whole-buffer formats (text, HTML, SGML, JSON documents; after decompression) larger than
   // this are skipped with a diagnostic (reason "too large"). JSONL is streamed and has no
   // file limit, only the record limit.
@@ -97,11 +106,45 @@ void read_jsonl(std::string_view name, std::istream& in, const ReadOptions& opti
 void read_json(std::string_view name, std::string bytes, const ReadOptions& options, const ArticleSink& sink,
                Diagnostics& diagnostics, ReadStats& stats);
 
+// Web archives (WARC 1.0/1.1, as written by wget, Heritrix and Common Crawl; a .warc.gz is one gzip
+// member per record and is decompressed by the caller's stream). Records are read one at a time,
+// so memory is bounded by options.max_record_bytes whatever the archive's size; "response" records
+// holding an HTML page (HTTP 2xx) go through extract_html with the record's URL and HTTP charset;
+// other records are skipped silently, broken ones with a diagnostic. meta.source is
+// "name#N" (N: 1-based record number), meta.url the WARC-Target-URI.
+void read_warc(std::string_view name, std::istream& in, const ReadOptions& options, const ArticleSink& sink,
+               Diagnostics& diagnostics, ReadStats& stats);
+
+// Feeds: RSS 2.0 (and 0.9x/1.0 RDF), Atom 1.0, JSON Feed 1.x.
+struct FeedItem {
+  std::string id, title, link, published, updated, author;  // dates ISO 8601 (normalize_date)
+  std::string content;  // HTML (content:encoded, Atom content, content_html) or text; may be empty
+  std::string summary;  // HTML or text (description, Atom summary, summary); may be empty
+};
+struct Feed {
+  std::string kind;  // "rss", "atom", "json"
+  std::string title, link, language;
+  std::vector<FeedItem> items;
+};
+// Parses a feed document (no network access, no external entities). Fails when `bytes` is not
+// a feed of a known kind.
+Result<Feed> parse_feed(std::string_view bytes);
+// True when the start of a document looks like a feed (<rss, <feed, <rdf:RDF, or a JSON Feed).
+bool looks_like_feed(std::string_view first_bytes);
+// A feed file as articles: one per item with text (content, else summary, as visible text),
+// meta from the item and the feed (outlet = feed title). meta.source "name#N" (1-based item).
+void read_feed(std::string_view name, std::string bytes, const ReadOptions& options, const ArticleSink& sink,
+               Diagnostics& diagnostics, ReadStats& stats);
+
 // The format of a file from its name's extension (after removing .gz/.zst), else from its
 // first bytes (at least the first 1 KiB is best): "<DOC>" -> kSgml, "<!doctype html", "<html" and
 // the like -> kHtml, "[" -> kJson, "{" -> kJsonl (kJson when the first line holds only "{"),
 // anything else kText. Binary content is not detected here (see is_binary).
 SourceFormat sniff_format(std::string_view path, std::string_view first_bytes);
+
+// The bytes of the file at `path` ("-": stdin), decompressed when it is gzip or zstd (by name or
+// magic bytes). Fails when it cannot be read, is corrupt, or holds more than `max_bytes`.
+Result<std::string> read_file_bytes(const std::string& path, std::uint64_t max_bytes = 64ull << 20);
 
 // True when the first 8 KiB of `bytes` look like a binary file: NUL bytes (other than in
 // UTF-16 text) or more than 10% control characters.

@@ -63,6 +63,28 @@ Rejection check_standalone(const Article& article, const Sentence& sentence, con
     }
   }
   if (in(kPronounStarts, first)) return Rejection::kPronounStart;
+  // "..., he said." leaves the speaker unresolved just as a leading "He" does.
+  {
+    std::uint32_t last_words[2] = {0, 0};
+    int found = 0;
+    for (std::uint32_t t = sentence.first_token + sentence.token_count; t > sentence.first_token && found < 2; --t) {
+      if (article.tokens[t - 1].is_word) last_words[found++] = t - 1;
+    }
+    if (found == 2 && in(kSpeechVerbs, article.tokens[last_words[0]].lower) &&
+        in(kPronounStarts, article.tokens[last_words[1]].lower)) {
+      return Rejection::kPronounStart;
+    }
+  }
+  // A quotation whose speaker is only a pronoun ('"...," he told reporters.') needs context too.
+  if (opens_with_quote) {
+    const Token* previous = nullptr;
+    for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+      const Token& tok = article.tokens[t];
+      if (!tok.is_word) continue;
+      if (previous && in(kSpeechVerbs, tok.lower) && in(kPronounStarts, previous->lower)) return Rejection::kPronounStart;
+      previous = &tok;
+    }
+  }
   if (in(kConnectiveStarts, first)) return Rejection::kConnectiveStart;
   if (opens_with_quote) {
     bool has_speaker = false;
@@ -83,7 +105,10 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
   ConceptTable& table = out.table;
   auto concept_id = [&](const std::string& key) {
     auto [it, inserted] = table.concept_ids.try_emplace(key, static_cast<std::uint32_t>(table.concept_weight.size()));
-    if (inserted) table.concept_weight.push_back(0);
+    if (inserted) {
+      table.concept_weight.push_back(0);
+      table.concept_lead.push_back(0);
+    }
     return it->second;
   };
   auto unigram_id = [&](const std::string& key) {
@@ -98,7 +123,9 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
     const Article& article = *articles[a];
     bool counts = !(a < skip.size() && skip[a]);
     if (counts) ++table.documents;
+    out.sentence_unigrams.emplace_back(article.sentences.size());
     std::unordered_set<std::uint32_t> seen_concepts;
+    std::unordered_set<std::uint32_t> seen_lead;
     std::unordered_set<std::uint32_t> seen_unigrams;
     for (std::uint32_t s = 0; s < article.sentences.size(); ++s) {
       const Sentence& sentence = article.sentences[s];
@@ -128,12 +155,14 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
           std::uint32_t id = concept_id(key);
           candidate.concepts.push_back(id);
           if (counts && seen_concepts.insert(id).second) table.concept_weight[id] += 1;
+          if (counts && s < options.lead_sentences && seen_lead.insert(id).second) table.concept_lead[id] += 1;
         }
       }
       std::sort(candidate.concepts.begin(), candidate.concepts.end());
       candidate.concepts.erase(std::unique(candidate.concepts.begin(), candidate.concepts.end()), candidate.concepts.end());
       std::sort(candidate.unigrams.begin(), candidate.unigrams.end());
       candidate.unigrams.erase(std::unique(candidate.unigrams.begin(), candidate.unigrams.end()), candidate.unigrams.end());
+      out.sentence_unigrams[a][s] = candidate.unigrams;
       if (check_standalone(article, sentence, options) != Rejection::kNone) continue;
       out.candidates.push_back(std::move(candidate));
     }

@@ -24,6 +24,7 @@ struct CandidateOptions {
   std::uint32_t min_words = 8;
   std::uint32_t max_words = 60;
   bool require_standalone = true;  // apply the pronoun / connective / quotation rules
+  std::uint32_t lead_sentences = 5;  // a document's first sentences, counted in ConceptTable::concept_lead
 };
 
 struct Candidate {
@@ -39,6 +40,7 @@ struct Candidate {
 struct ConceptTable {
   std::unordered_map<std::string, std::uint32_t> concept_ids;
   std::vector<double> concept_weight;  // document frequency (before thresholding)
+  std::vector<double> concept_lead;    // documents where the concept occurs in the lead sentences
   std::unordered_map<std::string, std::uint32_t> unigram_ids;
   std::vector<double> unigram_weight;  // document frequency
   std::uint32_t documents = 0;
@@ -57,6 +59,9 @@ std::uint32_t count_words(std::string_view text);
 struct CandidateSet {
   ConceptTable table;
   std::vector<Candidate> candidates;
+  // Distinct content-word stem ids of every sentence of every article (candidates or not), for
+  // attribution: sentence_unigrams[article][sentence], sorted.
+  std::vector<std::vector<std::vector<std::uint32_t>>> sentence_unigrams;
 };
 CandidateSet build_candidates(const std::vector<const Article*>& articles, const std::vector<bool>& skip,
                               const CandidateOptions& options);

@@ -8,18 +8,7 @@
 namespace precis::summarize {
 namespace {
 
-std::vector<std::string_view> content_stems(const Article& a, const Sentence& s) {
-  std::vector<std::string_view> out;
-  for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count; ++t) {
-    const Token& tok = a.tokens[t];
-    if (tok.is_word && !tok.is_stopword) out.push_back(tok.stem);
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
-double cosine(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+double cosine(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
   if (a.empty() || b.empty()) return 0;
   std::size_t i = 0, j = 0, common = 0;
   while (i < a.size() && j < b.size()) {
@@ -41,11 +30,11 @@ bool earlier(const Article& a, std::uint32_t ia, const Article& b, std::uint32_t
 
 }  // namespace
 
-std::vector<Citation> attribute(const std::vector<const Article*>& articles, std::uint32_t article_index,
-                                std::uint32_t sentence_index, double threshold) {
+std::vector<Citation> attribute(const std::vector<const Article*>& articles, const CandidateSet& set,
+                                std::uint32_t article_index, std::uint32_t sentence_index, double threshold) {
   const Article& source = *articles[article_index];
   const Sentence& sentence = source.sentences[sentence_index];
-  std::vector<std::string_view> stems = content_stems(source, sentence);
+  const std::vector<std::uint32_t>& stems = set.sentence_unigrams[article_index][sentence_index];
   std::vector<Citation> out;
   out.push_back(Citation{source.id, sentence_index, source.original_span(sentence.span)});
   std::vector<std::pair<std::uint32_t, Citation>> others;
@@ -55,7 +44,7 @@ std::vector<Citation> attribute(const std::vector<const Article*>& articles, std
     double best = 0;
     std::uint32_t best_sentence = 0;
     for (std::uint32_t s = 0; s < other.sentences.size(); ++s) {
-      double sim = cosine(stems, content_stems(other, other.sentences[s]));
+      double sim = cosine(stems, set.sentence_unigrams[a][s]);
       if (sim > best) {
         best = sim;
         best_sentence = s;
@@ -114,7 +103,9 @@ std::vector<SummarySentence> summarize(const std::vector<const Article*>& articl
   }
   std::vector<double> value(set.table.concept_weight.size(), 0);
   for (std::size_t i = 0; i < value.size(); ++i) {
-    if (set.table.concept_weight[i] >= min_df) value[i] = set.table.concept_weight[i];
+    if (set.table.concept_weight[i] >= min_df) {
+      value[i] = set.table.concept_weight[i] + options.lead_weight * set.table.concept_lead[i];
+    }
   }
   if (min_df == 1) {
     // One document: value concepts by how often they occur in it.
@@ -124,13 +115,51 @@ std::vector<SummarySentence> summarize(const std::vector<const Article*>& articl
     }
   }
 
+  if (options.unigram_weight > 0) {
+    // Content words as concepts too, after the bigrams: ids offset by the bigram count.
+    std::uint32_t offset = static_cast<std::uint32_t>(value.size());
+    value.resize(offset + set.table.unigram_weight.size(), 0);
+    for (std::size_t i = 0; i < set.table.unigram_weight.size(); ++i) {
+      if (set.table.unigram_weight[i] >= min_df) value[offset + i] = options.unigram_weight * set.table.unigram_weight[i];
+    }
+    for (Candidate& c : set.candidates) {
+      for (std::uint32_t u : c.unigrams) c.concepts.push_back(offset + u);
+    }
+  }
+
   SelectOptions select;
   select.solver = options.solver;
+  select.max_candidates = options.max_candidates;
   select.budget_in_bytes = options.max_bytes > 0;
   select.budget = options.max_bytes > 0 ? options.max_bytes : options.max_words;
   if (select.budget <= 0) select.budget = 1e9;
   if (options.fill_budget) select.budget *= (1.0 + options.fill_slack);
   std::vector<std::uint32_t> chosen = select_sentences(set, value, select);
+
+  // Evaluation protocol: fill the budget. The words left over go to the candidate with the best
+  // gain, placed last so that the scorer's cut falls on it and not on the chosen sentences.
+  std::int64_t filler = -1;
+  if (options.fill_budget) {
+    std::vector<char> covered(value.size(), 0);
+    double used = 0;
+    for (std::uint32_t i : chosen) {
+      used += select.budget_in_bytes ? set.candidates[i].bytes + 1 : set.candidates[i].words;
+      for (std::uint32_t id : set.candidates[i].concepts) covered[id] = 1;
+    }
+    double best = 0;
+    for (std::uint32_t i = 0; i < set.candidates.size(); ++i) {
+      if (std::find(chosen.begin(), chosen.end(), i) != chosen.end()) continue;
+      double gain = 0;
+      for (std::uint32_t id : set.candidates[i].concepts) {
+        if (!covered[id]) gain += value[id];
+      }
+      if (gain > best) {
+        best = gain;
+        filler = i;
+      }
+    }
+    if (used >= select.budget) filler = -1;
+  }
 
   // Order: source date, then position in the article.
   std::sort(chosen.begin(), chosen.end(), [&](std::uint32_t x, std::uint32_t y) {
@@ -139,12 +168,13 @@ std::vector<SummarySentence> summarize(const std::vector<const Article*>& articl
     if (cx.article != cy.article) return earlier(*articles[cx.article], cx.article, *articles[cy.article], cy.article);
     return cx.sentence < cy.sentence;
   });
+  if (filler >= 0) chosen.push_back(static_cast<std::uint32_t>(filler));
   for (std::uint32_t i : chosen) {
     const Candidate& c = set.candidates[i];
     const Article& a = *articles[c.article];
     SummarySentence s;
     s.text = std::string(a.sentence_text(a.sentences[c.sentence]));
-    s.citations = attribute(articles, c.article, c.sentence, options.attribution_threshold);
+    s.citations = attribute(articles, set, c.article, c.sentence, options.attribution_threshold);
     summary.push_back(std::move(s));
   }
   return summary;

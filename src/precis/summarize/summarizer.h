@@ -24,10 +24,13 @@ struct SummaryOptions {
   // Evaluation protocol: fill the budget and let the scorer cut the last sentence (DUC, ROUGE -l/-b).
   // Off for users: the summary ends on whole sentences inside the budget.
   bool fill_budget = false;
-  double fill_slack = 0.25;        // with fill_budget, allowed overshoot as a share of the budget
+  double fill_slack = 0.0;        // with fill_budget, allowed overshoot as a share of the budget
   Solver solver = Solver::kIlp;
+  std::uint32_t max_candidates = 200;  // best candidates handed to the solver
   CandidateOptions candidates;
   double min_concept_df = 0;        // concepts seen in fewer documents are worth nothing; 0 = auto
+  double lead_weight = 0.5;         // extra value per document whose lead sentences hold the concept
+  double unigram_weight = 0;        // value of a content-word stem per document containing it (0 = off)
   double attribution_threshold = 0.6;  // content-word cosine for "reports the same content"
 };
 
@@ -36,8 +39,9 @@ struct SummaryOptions {
 std::vector<SummarySentence> summarize(const std::vector<const Article*>& articles, const SummaryOptions& options);
 
 // Cites, for one sentence, every article in `articles` with a sentence of the same content
-// (content-word cosine >= threshold). The sentence itself comes first, then others by date.
-std::vector<Citation> attribute(const std::vector<const Article*>& articles, std::uint32_t article_index,
-                                std::uint32_t sentence_index, double threshold);
+// (content-word cosine >= threshold, over the stem ids of `set.sentence_unigrams`). The sentence
+// itself comes first, then the others by date.
+std::vector<Citation> attribute(const std::vector<const Article*>& articles, const CandidateSet& set,
+                                std::uint32_t article_index, std::uint32_t sentence_index, double threshold);
 
 }  // namespace precis::summarize

@@ -102,6 +102,12 @@ std::vector<Unit> compose_nfc(const std::vector<Unit>& units) {
     UErrorCode err = U_ZERO_ERROR;
     icu::UnicodeString normalized = nfc->normalize(segment, err);
     if (U_FAILURE(err)) normalized = segment;
+    if (normalized == segment) {
+      // Already NFC (a base followed by marks that do not compose): keep each unit's own range.
+      out.insert(out.end(), units.begin() + static_cast<std::ptrdiff_t>(i), units.begin() + static_cast<std::ptrdiff_t>(j));
+      i = j;
+      continue;
+    }
     std::uint32_t b = units[i].begin;
     std::uint32_t e = units[j - 1].end;
     for (int32_t k = 0; k < normalized.length();) {
@@ -250,9 +256,9 @@ class Layout {
     for (std::size_t k = 2; k + 1 < para.size(); ++k) {
       if (!line_gap[k]) continue;
       const char32_t hyphen = para[k - 1].cp;
-      if ((hyphen == '-' || hyphen == 0x2010) && is_letter(para[k - 2].cp) && is_lower(para[k + 1].cp)) {
-        removed[k] = true;
-        if (should_join_hyphenated(para, k)) removed[k - 1] = true;
+      if ((hyphen == '-' || hyphen == 0x2010) && is_letter(para[k - 2].cp) && is_alnum(para[k + 1].cp)) {
+        removed[k] = true;  // the line break inside a hyphenated word goes in any case
+        if (is_lower(para[k + 1].cp) && should_join_hyphenated(para, k)) removed[k - 1] = true;
       }
     }
     for (std::size_t k = 0; k < para.size(); ++k) {

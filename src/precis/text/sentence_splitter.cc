@@ -21,7 +21,7 @@
 // Ellipses follow the usual editing conventions: three dots mark an omission inside a sentence
 // (". . ." after a space never splits), four dots are a period plus an ellipsis ("word. . . .
 // Next", "word.... Next" split before a capital). Inline enumerations ("1) a 2) b", "a. x b. y")
-// are recognised structurally: a marker at a sentence start opens a list, and the next marker
+// are recognised structurally: a marker at a sentence start or after a colon opens a list, and the next marker
 // of the same style and the next value starts a new sentence even with no period before it;
 // bullets (•, ⁃, ...) always start one. Quotes and brackets after the terminator belong to the
 // sentence they close ('He left." She stayed' splits after the quote).
@@ -400,7 +400,8 @@ class ParagraphSplitter {
         close(i - 1);
         content = 0;
       }
-      if (m.valid && (expected_marker || content == 0)) {
+      bool after_colon = i > p0_ && text_[chunks_[i - 1].end - 1] == ':';
+      if (m.valid && (expected_marker || content == 0 || after_colon)) {
         list_active = true;
         list = m;
         ++content;
@@ -499,7 +500,11 @@ class ParagraphSplitter {
     if (s.strong) return true;
     if (s.dots >= 3) return !s.punct_only() && next.kind == NextKind::kCapital;
     if (s.punct_only()) return true;
-    if (s.closer_after) return true;
+    if (s.closer_after) {
+      // "(ret.)", "[sic.]": one bracketed word with a period is an abbreviation, not a sentence.
+      char first = text_[chunks_[i].begin];
+      return !(first == '(' || first == '[');
+    }
     return period_ends_sentence(i, s, next);
   }
 

@@ -46,6 +46,8 @@ std::vector<ByteSpan> tokenize(std::string_view text) {
     char32_t next = cur.at(pos + len, &len2);
     if (!(is_word_char(cp) || (is_currency(cp) && is_digit(next)))) {
       pos += len;
+      // Combining marks stay with the character they modify.
+      while (pos < text.size() && is_mark(cur.at(pos, &len2))) pos += len2;
       tokens.push_back(ByteSpan{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos)});
       continue;
     }

@@ -1,0 +1,77 @@
+// precis eval entities: exact-span F1 of PER, ORG, LOC (and MISC, shown apart) on CoNLL-2003 test
+// (EVAL.md §6), with the perceptron trained here on the development set, or the rule tagger.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "commands.h"
+#include "precis/eval/duc_dataset.h"
+#include "precis/harness/entities_eval.h"
+
+namespace precis::cli {
+namespace {
+
+struct EntitiesArgs {
+  std::string data_dir;
+  bool rules = false;
+  int epochs = facts::TrainOptions{}.epochs;
+  std::string save_model;
+  bool save_cache = false;
+  std::string test_file;
+  std::string predictions;
+};
+
+int run(const EntitiesArgs& args) {
+  std::string dir = args.data_dir.empty() ? eval::shared_data_dir() : args.data_dir;
+  harness::EntityEvalOptions options;
+  options.train_path = dir + "/conll2003_en/valid.txt";
+  options.test_path = args.test_file.empty() ? dir + "/conll2003_en/test.txt" : args.test_file;
+  if (!std::filesystem::exists(options.test_path)) {
+    std::printf("skipped: %s is absent\n", options.test_path.c_str());
+    return 0;
+  }
+  options.rules_only = args.rules;
+  options.predictions_path = args.predictions;
+  options.train.epochs = args.epochs;
+  options.save_model = args.save_model;
+  if (args.save_cache) options.save_model = facts::cache_model_path();
+  if (!options.save_model.empty()) {
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(options.save_model).parent_path(), ignored);
+  }
+  auto report = harness::evaluate_entities(options);
+  if (!report) {
+    std::fprintf(stderr, "precis eval entities: %s\n", report.error().message.c_str());
+    return 1;
+  }
+  std::printf("CoNLL-2003 English test, exact-span names; tagger: %s\n", report->tagger.c_str());
+  if (!args.rules) {
+    std::printf("trained on %s (%zu sentences, %d epochs) in %.1f s\n", options.train_path.c_str(),
+                report->train_sentences, options.train.epochs, report->train_seconds);
+  }
+  std::printf("tested on %zu sentences, %zu words in %.2f s\n", report->test_sentences, report->test_words,
+              report->tag_seconds);
+  std::fputs(harness::format_entity_table(*report).c_str(), stdout);
+  if (!options.save_model.empty()) std::printf("model written to %s\n", options.save_model.c_str());
+  return 0;
+}
+
+}  // namespace
+
+void add_eval_entities_command(CLI::App& eval, int& exit_code) {
+  auto args = std::make_shared<EntitiesArgs>();
+  CLI::App* cmd = eval.add_subcommand(
+      "entities", "Names (PER, ORG, LOC) on CoNLL-2003 test: exact-span P/R/F1 per type (tagger trained on dev)");
+  cmd->add_option("--data", args->data_dir, "Evaluation data folder (default: $PRECIS_SHARED_DATA or ../shared/data)");
+  cmd->add_flag("--rules", args->rules, "Score the rule + gazetteer tagger (no training)");
+  cmd->add_option("--epochs", args->epochs, "Perceptron training epochs")->check(CLI::Range(1, 50));
+  cmd->add_option("--save-model", args->save_model, "Write the trained model to this file");
+  cmd->add_flag("--save-cache", args->save_cache,
+                "Write the trained model where `precis facts` / `digest` look for it (~/.cache/precis)");
+  cmd->add_option("--predictions", args->predictions, "Write conlleval input (word gold predicted) to this file");
+  cmd->add_option("--test", args->test_file, "Score on this CoNLL file instead of test.txt");
+  cmd->callback([args, &exit_code] { exit_code = run(*args); });
+}
+
+}  // namespace precis::cli

@@ -1,0 +1,311 @@
+// Incremental story clustering: single-pass centroid clustering with a time window, as in the
+// Topic Detection and Tracking systems (Allan, Papka & Lavrenko 1998, "On-line new event detection
+// and tracking"; Yang, Pierce & Carbonell 1998).
+//
+// Each article becomes a tf-idf vector of its content stems (log tf; the lead sentences count
+// double because news writing states the event first). Document frequencies grow with the stream,
+// so idf is always that of the articles seen so far — no second pass, no look-ahead. The article
+// joins the open story whose centroid is most cosine-similar, if that similarity reaches
+// `join_similarity`; otherwise it starts a story. Stories close after `window_hours` of silence
+// (TDD systems' time window: an event that has gone quiet for a month is over, and a new event
+// with similar vocabulary — the next election — must not join it).
+//
+// Bounded cost: candidate stories come from an inverted index (term -> open stories) probed with
+// the article's highest-weighted terms, and only the best `max_candidates` are scored in full.
+// Centroids keep their `max_centroid_terms` heaviest terms. The index is cleaned lazily: closed
+// stories and dropped terms stay in posting lists until a rebuild, which happens when the lists
+// hold twice the live entries, so its cost is amortised O(1) per article.
+#include "precis/cluster/story_clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "precis/base/hash.h"
+
+namespace precis::cluster {
+namespace {
+
+long long days_from_civil(long long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  out = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<double> parse_iso_hours(std::string_view iso) {
+  int y, m, d;
+  if (iso.size() < 10 || !digits(iso, 0, 4, y) || iso[4] != '-' || !digits(iso, 5, 2, m) || iso[7] != '-' ||
+      !digits(iso, 8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31) {
+    return std::nullopt;
+  }
+  double hours = 24.0 * static_cast<double>(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
+  int hh = 0, mm = 0;
+  if (iso.size() >= 16 && (iso[10] == 'T' || iso[10] == ' ') && digits(iso, 11, 2, hh) && iso[13] == ':' &&
+      digits(iso, 14, 2, mm) && hh < 24 && mm < 60) {
+    hours += hh + mm / 60.0;
+  }
+  return hours;
+}
+
+StoryClusterer::StoryClusterer(const ClusterOptions& options) : options_(options) {}
+
+double StoryClusterer::idf(std::uint32_t term) const {
+  auto it = df_.find(term);
+  double df = it == df_.end() ? 0.0 : it->second;
+  return std::log((documents_ + 1.0) / (df + 0.5));
+}
+
+StoryClusterer::TermVector StoryClusterer::vectorize(const Article& article) {
+  std::unordered_map<std::uint32_t, float> tf;
+  for (std::size_t s = 0; s < article.sentences.size(); ++s) {
+    const Sentence& sentence = article.sentences[s];
+    float weight = s < options_.lead_sentences ? 2.0f : 1.0f;
+    bool first = true;
+    std::size_t end = std::min<std::size_t>(article.tokens.size(),
+                                            static_cast<std::size_t>(sentence.first_token) + sentence.token_count);
+    for (std::size_t i = sentence.first_token; i < end; ++i) {
+      const Token& t = article.tokens[i];
+      if (!t.is_word) continue;
+      bool sentence_start = first;
+      first = false;
+      if (t.is_stopword) continue;
+      const std::string& s_ = t.stem.empty() ? t.lower : t.stem;
+      if (s_.size() < 2) continue;
+      char c0 = t.span.begin < article.text.size() ? article.text[t.span.begin] : 'a';
+      bool name = !sentence_start && c0 >= 'A' && c0 <= 'Z';
+      tf[static_cast<std::uint32_t>(hash64(s_, 3))] += weight * (name ? static_cast<float>(options_.name_weight) : 1.0f);
+    }
+  }
+  TermVector v;
+  v.reserve(tf.size());
+  for (auto [term, count] : tf) v.emplace_back(term, 1.0f + std::log(count));
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+StoryClusterer::TermVector StoryClusterer::unit_tfidf(const TermVector& doc) const {
+  TermVector v;
+  v.reserve(doc.size());
+  double norm = 0;
+  for (auto [term, w] : doc) {
+    double x = w * idf(term);
+    v.emplace_back(term, static_cast<float>(x));
+    norm += x * x;
+  }
+  if (norm > 0) {
+    float inv = static_cast<float>(1.0 / std::sqrt(norm));
+    for (auto& [term, w] : v) w *= inv;
+  }
+  return v;
+}
+
+double StoryClusterer::similarity(const TermVector& doc, const TermVector& unit, const Story& story) const {
+  double dot = 0, doc_norm = 0, story_norm = 0;
+  for (auto [term, w] : doc) {
+    double i = idf(term);
+    double dw = w * i;
+    doc_norm += dw * dw;
+    auto it = story.centroid.find(term);
+    if (it != story.centroid.end()) dot += dw * it->second * i;
+  }
+  for (auto [term, w] : story.centroid) {
+    double cw = w * idf(term);
+    story_norm += cw * cw;
+  }
+  double best = dot > 0 && doc_norm > 0 && story_norm > 0 ? dot / std::sqrt(doc_norm * story_norm) : 0.0;
+  // Nearest member: a story drifts, and its newest development is closest to its latest articles.
+  if (!story.recent.empty()) {
+    for (const TermVector& m : story.recent) {
+      double d = 0;
+      std::size_t i = 0, j = 0;
+      while (i < unit.size() && j < m.size()) {
+        if (unit[i].first < m[j].first) {
+          ++i;
+        } else if (m[j].first < unit[i].first) {
+          ++j;
+        } else {
+          d += static_cast<double>(unit[i].second) * m[j].second;
+          ++i, ++j;
+        }
+      }
+      best = std::max(best, d);
+    }
+  }
+  return best;
+}
+
+void StoryClusterer::prune(Story& story) {
+  if (story.centroid.size() <= 2 * static_cast<std::size_t>(options_.max_centroid_terms)) return;
+  std::vector<std::pair<double, std::uint32_t>> ranked;
+  ranked.reserve(story.centroid.size());
+  for (auto [term, w] : story.centroid) ranked.emplace_back(-w * idf(term), term);
+  std::sort(ranked.begin(), ranked.end());
+  ranked.resize(options_.max_centroid_terms);
+  std::unordered_map<std::uint32_t, float> kept;
+  kept.reserve(ranked.size());
+  for (auto [neg, term] : ranked) kept.emplace(term, story.centroid[term]);
+  story.centroid = std::move(kept);
+}
+
+void StoryClusterer::absorb(Story& story, const TermVector& doc, double hours, bool update_centroid) {
+  by_update_.erase({story.last_hours, story.id});
+  story.last_hours = std::max(story.last_hours, hours);
+  story.first_hours = std::min(story.first_hours, hours);
+  by_update_.insert({story.last_hours, story.id});
+  ++story.articles;
+  if (!update_centroid) return;
+  if (options_.member_vectors > 0) {
+    if (story.recent.size() < options_.member_vectors) {
+      story.recent.push_back(unit_tfidf(doc));
+    } else {
+      story.recent[story.recent_next] = unit_tfidf(doc);
+      story.recent_next = (story.recent_next + 1) % options_.member_vectors;
+    }
+  }
+  for (auto [term, w] : doc) {
+    auto [it, inserted] = story.centroid.try_emplace(term, 0.0f);
+    it->second += w;
+    if (inserted) postings_[term].push_back(story.id);
+  }
+  prune(story);
+}
+
+void StoryClusterer::close(std::uint32_t story) {
+  auto it = open_.find(story);
+  if (it == open_.end()) return;
+  by_update_.erase({it->second.last_hours, story});
+  open_.erase(it);
+}
+
+void StoryClusterer::close_until(double now_hours) {
+  while (!by_update_.empty() && (now_hours - by_update_.begin()->first > options_.window_hours ||
+                                 open_.size() > options_.max_open_stories)) {
+    close(by_update_.begin()->second);
+  }
+}
+
+std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uint32_t> same_story_as) {
+  double hours = last_hours_;
+  if (auto h = parse_iso_hours(article.meta.published)) {
+    hours = *h;
+    if (!has_time_ || hours > last_hours_) last_hours_ = hours;
+    has_time_ = true;
+  }
+  close_until(last_hours_);
+  TermVector doc = vectorize(article);
+
+  std::optional<std::uint32_t> chosen;
+  if (same_story_as && *same_story_as < story_of_.size()) {
+    std::uint32_t target = story_of_[*same_story_as];
+    if (!open_.count(target)) {
+      // A copy of an article whose story has closed reopens that story.
+      Story reopened;
+      reopened.id = target;
+      reopened.first_hours = hours;
+      reopened.last_hours = hours;
+      open_.emplace(target, std::move(reopened));
+      by_update_.insert({hours, target});
+    }
+    chosen = target;
+    absorb(open_[target], doc, hours, open_[target].centroid.empty());
+  } else {
+    // Candidates: open stories sharing the article's heaviest terms.
+    std::vector<std::pair<double, std::uint32_t>> query;
+    query.reserve(doc.size());
+    for (auto [term, w] : doc) query.emplace_back(-w * idf(term), term);
+    std::sort(query.begin(), query.end());
+    if (query.size() > options_.query_terms) query.resize(options_.query_terms);
+    std::unordered_map<std::uint32_t, double> partial;
+    for (auto [neg, term] : query) {
+      auto it = postings_.find(term);
+      if (it == postings_.end()) continue;
+      for (std::uint32_t s : it->second) partial[s] += -neg;
+    }
+    std::vector<std::pair<double, std::uint32_t>> ranked;
+    for (auto [s, score] : partial) {
+      if (open_.count(s)) ranked.emplace_back(-score, s);
+    }
+    std::sort(ranked.begin(), ranked.end());
+    if (ranked.size() > options_.max_candidates) ranked.resize(options_.max_candidates);
+    double best = options_.join_similarity;
+    TermVector unit = unit_tfidf(doc);
+    for (auto [neg, s] : ranked) {
+      double sim = similarity(doc, unit, open_.at(s));
+      if (sim > best || (sim == best && chosen && s < *chosen && sim >= options_.join_similarity)) {
+        best = sim;
+        chosen = s;
+      }
+    }
+    if (chosen) {
+      absorb(open_.at(*chosen), doc, hours, true);
+    } else {
+      Story story;
+      story.id = next_story_++;
+      story.first_hours = hours;
+      story.last_hours = hours;
+      chosen = story.id;
+      auto [it, ok] = open_.emplace(story.id, std::move(story));
+      it->second.articles = 0;
+      by_update_.insert({hours, it->first});
+      absorb(it->second, doc, hours, true);
+    }
+  }
+  // The article counts in document frequencies after it has been placed.
+  for (auto [term, w] : doc) ++df_[term];
+  ++documents_;
+  story_of_.push_back(*chosen);
+  // Lazy cleaning of the candidate index (see the file comment).
+  if ((documents_ & 1023u) == 0) {
+    std::size_t live = 0, held = 0;
+    for (const auto& [id, s] : open_) live += s.centroid.size();
+    for (const auto& [term, list] : postings_) held += list.size();
+    if (held > 2 * live + 4096) {
+      postings_.clear();
+      std::vector<std::uint32_t> ids;
+      for (const auto& [id, s] : open_) ids.push_back(id);
+      std::sort(ids.begin(), ids.end());
+      for (std::uint32_t id : ids) {
+        for (const auto& [term, w] : open_.at(id).centroid) postings_[term].push_back(id);
+      }
+    }
+  }
+  return *chosen;
+}
+
+std::optional<std::uint32_t> StoryClusterer::story_of(std::uint32_t article) const {
+  if (article >= story_of_.size()) return std::nullopt;
+  return story_of_[article];
+}
+
+ClusterStats StoryClusterer::stats() const {
+  ClusterStats s;
+  s.open_stories = open_.size();
+  for (const auto& [term, list] : postings_) s.posting_entries += list.size();
+  for (const auto& [id, story] : open_) s.centroid_terms += story.centroid.size();
+  s.vocabulary = df_.size();
+  s.stories = next_story_;
+  return s;
+}
+
+std::vector<StoryInfo> StoryClusterer::open_stories() const {
+  std::vector<StoryInfo> out;
+  for (const auto& [id, s] : open_) out.push_back(StoryInfo{id, s.articles, s.first_hours, s.last_hours, true});
+  std::sort(out.begin(), out.end(), [](const StoryInfo& a, const StoryInfo& b) { return a.id < b.id; });
+  return out;
+}
+
+}  // namespace precis::cluster

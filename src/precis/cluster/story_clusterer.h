@@ -1,0 +1,107 @@
+// StoryClusterer: incremental, time-aware grouping of a news stream into stories.
+//
+// Call add() once per article in arrival order (annotated: tokens with stem, is_word,
+// is_stopword; sentences; meta.published as ISO 8601 — articles without a date take the latest
+// date seen). Each call returns the story the article joins, a new one or an open one, and never
+// changes earlier answers. Articles are numbered by arrival from 0; stories from 0 in order of
+// creation.
+//
+// A story is open while it keeps receiving articles; after `window_hours` without one it closes
+// and no later article can join it (its memory is released). A new development of a story that
+// is still open joins it when its content is close enough to the story's centroid.
+//
+// `same_story_as` forces the article into the story of an earlier article (pass the original of
+// an exact or near copy from dedup::DuplicateIndex): copies always join their original's story,
+// even a closed one, which is then reopened.
+//
+// Determinism: the result depends only on the articles and their order (ties go to the older
+// story). Cost per article is bounded by the options, not by the length of the stream.
+// Thread safety: none; one clusterer per stream.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "precis/corpus/article.h"
+
+namespace precis::cluster {
+
+struct ClusterOptions {
+  double window_hours = 240;            // a story closes after this long without a new article
+  double join_similarity = 0.15;        // cosine with the story centroid needed to join it
+  std::uint32_t lead_sentences = 3;     // the lead's terms count double (news puts the event first)
+  double name_weight = 3.0;             // capitalised words inside a sentence (names) count this much
+  std::uint32_t member_vectors = 0;     // latest members kept per story for nearest-member similarity
+  std::uint32_t max_centroid_terms = 400;  // centroid terms kept per story (highest weight)
+  std::uint32_t query_terms = 24;       // an article's top terms used to find candidate stories
+  std::uint32_t max_candidates = 64;    // candidate stories scored in full per article
+  std::uint32_t max_open_stories = 50'000;  // beyond this, the least recently updated close early
+};
+
+struct ClusterStats {
+  std::size_t open_stories = 0;
+  std::size_t posting_entries = 0;   // term -> story entries of the candidate index
+  std::size_t centroid_terms = 0;    // summed over open stories
+  std::size_t vocabulary = 0;        // terms with a document frequency
+  std::uint32_t stories = 0;         // created so far
+};
+
+struct StoryInfo {
+  std::uint32_t id = 0;
+  std::uint32_t articles = 0;
+  double first_hours = 0;  // hours since 1970 of the first and latest article
+  double last_hours = 0;
+  bool open = false;
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(const ClusterOptions& options = {});
+  std::uint32_t add(const Article& article, std::optional<std::uint32_t> same_story_as = std::nullopt);
+  // The story of an earlier article (by arrival index); nullopt for an unknown index.
+  std::optional<std::uint32_t> story_of(std::uint32_t article) const;
+  std::uint32_t size() const { return static_cast<std::uint32_t>(story_of_.size()); }
+  ClusterStats stats() const;
+  // The open stories, in order of id.
+  std::vector<StoryInfo> open_stories() const;
+
+ private:
+  using TermVector = std::vector<std::pair<std::uint32_t, float>>;  // sorted by term
+  struct Story {
+    std::uint32_t id = 0;
+    std::uint32_t articles = 0;
+    double first_hours = 0;
+    double last_hours = 0;
+    std::unordered_map<std::uint32_t, float> centroid;  // term -> summed tf weight of members
+    std::vector<TermVector> recent;  // unit tf-idf vectors of the latest members (ring buffer)
+    std::uint32_t recent_next = 0;
+  };
+  TermVector vectorize(const Article& article);
+  TermVector unit_tfidf(const TermVector& doc) const;
+  double similarity(const TermVector& doc, const TermVector& unit, const Story& story) const;
+  void absorb(Story& story, const TermVector& doc, double hours, bool update_centroid);
+  void close_until(double now_hours);
+  void close(std::uint32_t story);
+  void prune(Story& story);
+  double idf(std::uint32_t term) const;
+
+  ClusterOptions options_;
+  std::vector<std::uint32_t> story_of_;                   // article -> story
+  std::unordered_map<std::uint32_t, Story> open_;         // story id -> open story
+  std::set<std::pair<double, std::uint32_t>> by_update_;  // (last_hours, story) of open stories
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings_;  // term -> open stories
+  std::unordered_map<std::uint32_t, std::uint32_t> df_;   // term -> documents containing it
+  std::uint32_t documents_ = 0;
+  std::uint32_t next_story_ = 0;
+  double last_hours_ = 0;
+  bool has_time_ = false;
+};
+
+// Hours since 1970-01-01 of an ISO 8601 date or date-time; nullopt when `iso` is not one.
+std::optional<double> parse_iso_hours(std::string_view iso);
+
+}  // namespace precis::cluster

@@ -1,0 +1,120 @@
+// StoryClusterer: topics separate, copies join their original, windows close stories, the result
+// is deterministic, and memory stays bounded over a long stream. Token-level synthetic articles.
+#include "precis/cluster/story_clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace precis::cluster {
+namespace {
+
+// An article about `topic`: most words from the topic's vocabulary, some shared filler.
+Article make(std::mt19937_64& rng, int topic, const std::string& date) {
+  Article a;
+  a.meta.published = date;
+  a.text = " ";
+  for (int s = 0; s < 8; ++s) {
+    Sentence sentence;
+    sentence.first_token = static_cast<std::uint32_t>(a.tokens.size());
+    for (int w = 0; w < 10; ++w) {
+      Token t;
+      t.is_word = true;
+      t.span = ByteSpan{0, 0};
+      bool shared = rng() % 4 == 0;
+      t.lower = shared ? "common" + std::to_string(rng() % 300) : "t" + std::to_string(topic) + "w" + std::to_string(rng() % 30);
+      t.stem = t.lower;
+      a.tokens.push_back(t);
+    }
+    sentence.token_count = 10;
+    a.sentences.push_back(sentence);
+  }
+  return a;
+}
+
+std::string day(int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "2004-%02d-%02d", 1 + (d / 28) % 12, 1 + d % 28);
+  return buf;
+}
+
+TEST(StoryClusterer, SeparatesTopicsAndIsDeterministic) {
+  auto run = [] {
+    std::mt19937_64 rng(5);
+    StoryClusterer c;
+    std::vector<std::uint32_t> out;
+    std::vector<int> topics;
+    for (int i = 0; i < 300; ++i) {
+      int topic = static_cast<int>(rng() % 6);
+      topics.push_back(topic);
+      out.push_back(c.add(make(rng, topic, day(i / 30))));
+    }
+    return std::make_pair(out, topics);
+  };
+  auto [a, topics] = run();
+  auto [b, topics2] = run();
+  EXPECT_EQ(a, b);
+  // Every pair of articles is in the same story exactly when it has the same topic.
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    for (std::size_t j = i + 1; j < a.size(); ++j) wrong += (a[i] == a[j]) != (topics[i] == topics[j]);
+  }
+  EXPECT_EQ(wrong, 0u);
+}
+
+TEST(StoryClusterer, CopiesJoinTheirOriginalEvenAcrossTopicsAndWindows) {
+  std::mt19937_64 rng(9);
+  ClusterOptions options;
+  options.window_hours = 48;
+  StoryClusterer c(options);
+  std::uint32_t s0 = c.add(make(rng, 1, "2004-01-01"));
+  std::uint32_t s1 = c.add(make(rng, 2, "2004-01-01"));
+  EXPECT_NE(s0, s1);
+  // Forced: an article whose words belong to topic 2 but is declared a copy of article 0.
+  EXPECT_EQ(c.add(make(rng, 2, "2004-01-02"), 0u), s0);
+  // Ten days later story s0 has closed: a same-topic article starts a new story, a copy reopens s0.
+  std::uint32_t later = c.add(make(rng, 1, "2004-01-12"));
+  EXPECT_NE(later, s0);
+  EXPECT_EQ(c.add(make(rng, 1, "2004-01-12"), 0u), s0);
+  EXPECT_EQ(*c.story_of(0), s0);
+  EXPECT_FALSE(c.story_of(99));
+}
+
+TEST(StoryClusterer, EmptyAndUndatedArticlesAreSafe) {
+  StoryClusterer c;
+  Article empty;
+  std::uint32_t a = c.add(empty);
+  std::uint32_t b = c.add(empty);
+  EXPECT_NE(a, b);  // nothing to compare: each starts a story
+  EXPECT_EQ(c.size(), 2u);
+}
+
+// 20,000 articles over 200 days with 2,000 topics (each lives a few days): open stories, postings
+// and centroid terms must stay bounded by what the window holds, not grow with the stream.
+TEST(StoryClusterer, StreamMemoryIsBoundedByTheWindow) {
+  ClusterOptions options;
+  options.window_hours = 72;
+  StoryClusterer c(options);
+  std::mt19937_64 rng(3);
+  std::size_t max_open = 0, max_postings = 0, max_terms = 0;
+  for (int i = 0; i < 20000; ++i) {
+    int d = i / 100;
+    int topic = d * 10 + static_cast<int>(rng() % 10);  // 10 fresh topics a day
+    c.add(make(rng, topic, day(d)));
+    if (i % 500 == 0) {
+      ClusterStats s = c.stats();
+      max_open = std::max(max_open, s.open_stories);
+      max_postings = std::max(max_postings, s.posting_entries);
+      max_terms = std::max(max_terms, s.centroid_terms);
+    }
+  }
+  ClusterStats s = c.stats();
+  EXPECT_GT(s.stories, 1000u);
+  // 72 h hold ~4 days of 10 topics (plus stragglers); postings at most ~3x live terms + slack.
+  EXPECT_LE(max_open, 80u);
+  EXPECT_LE(max_terms, max_open * 2 * options.max_centroid_terms);
+  EXPECT_LE(max_postings, 3 * max_terms + 8192);
+}
+
+}  // namespace
+}  // namespace precis::cluster

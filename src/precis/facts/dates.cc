@@ -1,0 +1,425 @@
+// Date expressions: a token scanner with one rule per expression family (see dates.h). Rules
+// are tried in a fixed order at each token, and the first that matches consumes its tokens.
+// Calendar arithmetic is Howard Hinnant's days_from_civil / civil_from_days
+// (http://howardhinnant.github.io/date_algorithms.html), exact over the proleptic Gregorian
+// calendar.
+#include "precis/facts/dates.h"
+
+#include <cstdlib>
+#include <unordered_map>
+
+#include "precis/facts/gazetteer.h"
+#include "precis/text/tokenizer.h"
+
+namespace precis::facts {
+
+long days_from_civil(const CivilDay& d) {
+  long y = d.year - (d.month <= 2 ? 1 : 0);
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long mp = (d.month + 9) % 12;
+  const long doy = (153 * mp + 2) / 5 + d.day - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CivilDay civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return CivilDay{year, month, day};
+}
+
+int weekday(const CivilDay& d) {
+  long z = days_from_civil(d);  // 1970-01-01 was a Thursday (3)
+  return static_cast<int>(((z % 7) + 7 + 3) % 7);
+}
+
+int days_in_month(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
+  return kDays[month - 1];
+}
+
+bool valid_day(int year, int month, int day) {
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
+std::string to_iso(const CivilDay& d) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buffer;
+}
+
+std::optional<CivilDay> parse_iso_day(std::string_view t) {
+  auto digits = [&](std::size_t pos, std::size_t n) -> int {
+    if (pos + n > t.size()) return -1;
+    int v = 0;
+    for (std::size_t k = pos; k < pos + n; ++k) {
+      if (t[k] < '0' || t[k] > '9') return -1;
+      v = v * 10 + (t[k] - '0');
+    }
+    return v;
+  };
+  int y = -1, m = -1, d = -1;
+  if (t.size() >= 10 && t[4] == '-' && t[7] == '-') {
+    y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+    if (t.size() > 10 && t[10] != 'T' && t[10] != ' ') return std::nullopt;
+  } else if (t.size() == 8) {
+    y = digits(0, 4), m = digits(4, 2), d = digits(6, 2);
+  }
+  if (y < 0 || m < 0 || d < 0 || !valid_day(y, m, d)) return std::nullopt;
+  return CivilDay{y, m, d};
+}
+
+namespace {
+
+struct Tok {
+  ByteSpan span;
+  std::string_view text;
+  std::string lower;
+  bool capital = false;
+};
+
+int month_of(const Tok& t) {
+  static const std::unordered_map<std::string, int> months = {
+      {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3}, {"april", 4},
+      {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7}, {"august", 8}, {"aug", 8},
+      {"september", 9}, {"sep", 9}, {"sept", 9}, {"october", 10}, {"oct", 10}, {"november", 11},
+      {"nov", 11}, {"december", 12}, {"dec", 12}};
+  if (!t.capital) return 0;
+  std::string w = t.lower;
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  auto it = months.find(w);
+  return it == months.end() ? 0 : it->second;
+}
+
+int weekday_of(const Tok& t) {
+  static const std::unordered_map<std::string, int> days = {{"monday", 0}, {"tuesday", 1}, {"wednesday", 2},
+                                                             {"thursday", 3}, {"friday", 4}, {"saturday", 5},
+                                                             {"sunday", 6}};
+  if (!t.capital) return -1;
+  auto it = days.find(t.lower);
+  return it == days.end() ? -1 : it->second;
+}
+
+// A small integer token ("3", "3rd", "21st"); -1 otherwise.
+int small_int(std::string_view t, int max) {
+  std::size_t k = 0;
+  int v = 0;
+  while (k < t.size() && t[k] >= '0' && t[k] <= '9' && k < 4) v = v * 10 + (t[k++] - '0');
+  if (k == 0) return -1;
+  std::string_view rest = t.substr(k);
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return -1;
+  return v >= 1 && v <= max ? v : -1;
+}
+
+int year_of(std::string_view t) {
+  if (t.size() != 4) return -1;
+  int v = 0;
+  for (char c : t) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v >= 1800 && v <= 2100 ? v : -1;
+}
+
+CivilDay add_days(const CivilDay& d, long n) { return civil_from_days(days_from_civil(d) + n); }
+CivilDay month_end(int y, int m) { return CivilDay{y, m, days_in_month(y, m)}; }
+void shift_month(int& y, int& m, int delta) {
+  int index = y * 12 + (m - 1) + delta;
+  y = index / 12;
+  m = index % 12 + 1;
+}
+
+struct Scanner {
+  std::vector<Tok> toks;
+  std::optional<CivilDay> pub;
+  std::vector<DateMatch> out;
+
+  const Tok* at(std::size_t i) const { return i < toks.size() ? &toks[i] : nullptr; }
+  std::string_view lower(std::size_t i) const { return i < toks.size() ? std::string_view(toks[i].lower) : ""; }
+  std::string_view before(std::size_t i) const { return i > 0 ? std::string_view(toks[i - 1].lower) : ""; }
+
+  void emit(std::size_t first, std::size_t end, CivilDay b, CivilDay e, DateKind kind, bool relative, double conf) {
+    if (!valid_day(b.year, b.month, b.day) || !valid_day(e.year, e.month, e.day) || e < b) return;
+    DateMatch m;
+    m.span = ByteSpan{toks[first].span.begin, toks[end - 1].span.end};
+    m.begin = b;
+    m.end = e;
+    m.kind = kind;
+    m.is_relative = relative;
+    m.confidence = conf;
+    out.push_back(m);
+  }
+
+  // Skips an abbreviation period token glued to the month ("Feb" ".").
+  std::size_t after_month(std::size_t i) const {
+    if (i + 1 < toks.size() && toks[i + 1].text == "." && toks[i + 1].span.begin == toks[i].span.end) return i + 2;
+    return i + 1;
+  }
+
+  // Tries every rule at token i; returns the end token of a match or i when none matched.
+  std::size_t try_at(std::size_t i) {
+    const Tok& t = toks[i];
+    if (auto iso = parse_iso_day(t.text); iso && t.text.size() >= 10) {
+      emit(i, i + 1, *iso, *iso, DateKind::kDay, false, 0.95);
+      return i + 1;
+    }
+    if (int m = month_of(t); m > 0) return month_rule(i, m);
+    if (int d = small_int(t.text, 31); d > 0) {
+      std::size_t j = i + 1;
+      if (const Tok* mt = at(j); mt != nullptr && month_of(*mt) > 0 && mt->lower.size() >= 3) {
+        int m = month_of(*mt);
+        std::size_t k = after_month(j);
+        if (const Tok* yt = at(k); yt != nullptr && year_of(yt->text) > 0) {
+          CivilDay day{year_of(yt->text), m, d};
+          emit(i, k + 1, day, day, DateKind::kDay, false, 0.95);
+          return k + 1;
+        }
+        if (pub) return emit_partial(i, k, m, d);
+        return k;
+      }
+    }
+    if (int w = weekday_of(t); w >= 0 && pub) return weekday_rule(i, w);
+    if (pub) {
+      if (std::size_t e = relative_rule(i); e != i) return e;
+    }
+    if (int y = year_of(t.text); y > 0) {
+      static const char* kYearCues[] = {"in", "since", "by", "until", "from", "during", "before", "after", "early",
+                                        "late", "mid", "of", "through", "between", "and"};
+      bool cued = false;
+      for (const char* c : kYearCues) cued = cued || before(i) == c;
+      std::string_view next = lower(i + 1);
+      if (cued && next != "%" && next != "percent") {
+        emit(i, i + 1, CivilDay{y, 1, 1}, CivilDay{y, 12, 31}, DateKind::kYear, false, 0.8);
+        return i + 1;
+      }
+    }
+    return i;
+  }
+
+  std::size_t emit_partial(std::size_t first, std::size_t end, int m, int d) {
+    int y = pub->year;
+    if (!valid_day(y, m, d) && !(m == 2 && d == 29)) return end;
+    CivilDay day{y, m, std::min(d, days_in_month(y, m))};
+    if (days_from_civil(day) - days_from_civil(*pub) > 60) day.year -= 1;
+    if (!valid_day(day.year, m, d)) return end;
+    emit(first, end, day, day, DateKind::kDay, true, 0.85);
+    return end;
+  }
+
+  std::size_t month_rule(std::size_t i, int m) {
+    // "May" alone is too often the verb; it needs a day or a year.
+    const bool is_may = toks[i].lower == "may";
+    std::size_t j = after_month(i);
+    if (const Tok* dt = at(j); dt != nullptr) {
+      int d = small_int(dt->text, 31);
+      if (d > 0) {
+        std::size_t k = j + 1;
+        if (lower(k) == ",") ++k;
+        if (const Tok* yt = at(k); yt != nullptr && year_of(yt->text) > 0) {
+          CivilDay day{year_of(yt->text), m, d};
+          emit(i, k + 1, day, day, DateKind::kDay, false, 0.95);
+          return k + 1;
+        }
+        if (pub) return emit_partial(i, j + 1, m, d);
+        return j + 1;
+      }
+      std::size_t k = j;
+      if (lower(k) == ",") ++k;
+      if (const Tok* yt = at(k); yt != nullptr && year_of(yt->text) > 0) {
+        int y = year_of(yt->text);
+        emit(i, k + 1, CivilDay{y, m, 1}, month_end(y, m), DateKind::kMonth, false, 0.85);
+        return k + 1;
+      }
+    }
+    if (is_may || !pub) return i + 1;
+    std::string_view cue = before(i);
+    if (cue != "in" && cue != "since" && cue != "until" && cue != "by" && cue != "last" && cue != "next" &&
+        cue != "early" && cue != "late" && cue != "mid" && cue != "this") {
+      return i + 1;
+    }
+    int y = pub->year;
+    if (cue == "next") {
+      if (m <= pub->month) ++y;
+    } else if (cue == "last") {
+      if (m >= pub->month) --y;
+    } else if (cue != "this" && m > pub->month) {
+      --y;
+    }
+    const std::size_t first = (cue == "last" || cue == "next" || cue == "this") ? i - 1 : i;
+    emit(first, j, CivilDay{y, m, 1}, month_end(y, m), DateKind::kMonth, true, 0.65);
+    return j;
+  }
+
+  std::size_t weekday_rule(std::size_t i, int w) {
+    const int pub_w = weekday(*pub);
+    std::string_view cue = before(i);
+    long delta;
+    std::size_t first = i;
+    double conf = 0.75;
+    if (cue == "next") {
+      delta = (w - pub_w + 7) % 7;
+      if (delta == 0) delta = 7;
+      first = i - 1;
+      conf = 0.7;
+    } else if (cue == "last") {
+      delta = -((pub_w - w + 7) % 7);
+      if (delta == 0) delta = -7;
+      first = i - 1;
+      conf = 0.7;
+    } else {
+      delta = -((pub_w - w + 7) % 7);
+    }
+    CivilDay day = add_days(*pub, delta);
+    emit(first, i + 1, day, day, DateKind::kDay, true, conf);
+    return i + 1;
+  }
+
+  std::size_t relative_rule(std::size_t i) {
+    const CivilDay p = *pub;
+    std::string_view w = lower(i);
+    if (w == "today" || w == "tonight") {
+      emit(i, i + 1, p, p, DateKind::kDay, true, 0.8);
+      return i + 1;
+    }
+    if (w == "yesterday") {
+      CivilDay d = add_days(p, -1);
+      emit(i, i + 1, d, d, DateKind::kDay, true, 0.8);
+      return i + 1;
+    }
+    if (w == "tomorrow") {
+      CivilDay d = add_days(p, 1);
+      emit(i, i + 1, d, d, DateKind::kDay, true, 0.8);
+      return i + 1;
+    }
+    // "earlier this month", "later this year".
+    if ((w == "earlier" || w == "later") && lower(i + 1) == "this") {
+      std::string_view unit = lower(i + 2);
+      CivilDay b = p, e = p;
+      if (unit == "week") b = add_days(p, -weekday(p)), e = add_days(b, 6);
+      else if (unit == "month") b = CivilDay{p.year, p.month, 1}, e = month_end(p.year, p.month);
+      else if (unit == "year") b = CivilDay{p.year, 1, 1}, e = CivilDay{p.year, 12, 31};
+      else return i;
+      if (w == "earlier") e = p;
+      else b = p;
+      emit(i, i + 3, b, e, DateKind::kRange, true, 0.7);
+      return i + 3;
+    }
+    if (w == "last" || w == "this" || w == "next" || w == "past") {
+      std::string_view unit = lower(i + 1);
+      const int dir = w == "last" || w == "past" ? -1 : (w == "next" ? 1 : 0);
+      if (unit == "week") {
+        CivilDay b, e;
+        if (w == "past") b = add_days(p, -7), e = p;
+        else b = add_days(p, -weekday(p) + 7 * dir), e = add_days(b, 6);
+        emit(i, i + 2, b, e, DateKind::kRange, true, 0.7);
+        return i + 2;
+      }
+      if (unit == "month") {
+        int y = p.year, m = p.month;
+        shift_month(y, m, dir);
+        emit(i, i + 2, CivilDay{y, m, 1}, month_end(y, m), DateKind::kMonth, true, 0.75);
+        return i + 2;
+      }
+      if (unit == "year") {
+        int y = p.year + dir;
+        emit(i, i + 2, CivilDay{y, 1, 1}, CivilDay{y, 12, 31}, DateKind::kYear, true, 0.8);
+        return i + 2;
+      }
+      static const std::unordered_map<std::string, int> seasons = {
+          {"spring", 3}, {"summer", 6}, {"fall", 9}, {"autumn", 9}, {"winter", 12}};
+      auto s = seasons.find(std::string(unit));
+      if (s != seasons.end()) {
+        int start_month = s->second;
+        int y = p.year;
+        // The season's occurrence: this = the one containing or nearest after Jan of this year;
+        // last = the latest that ended before publication; next = the first starting after it.
+        auto season_end = [&](int year) {
+          int ey = year, em = start_month;
+          shift_month(ey, em, 2);
+          return month_end(ey, em);
+        };
+        if (dir < 0) {
+          while (!(season_end(y) < p)) --y;
+        } else if (dir > 0) {
+          while (!(p < CivilDay{y, start_month, 1})) ++y;
+        } else if (start_month == 12 && p.month <= 2) {
+          y -= 1;  // "this winter" in January: the winter that began last December
+        }
+        emit(i, i + 2, CivilDay{y, start_month, 1}, season_end(y), DateKind::kRange, true, 0.6);
+        return i + 2;
+      }
+      return i;
+    }
+    // "three days ago", "2 weeks ago".
+    if (lower(i + 2) == "ago") {
+      std::optional<double> n;
+      if (int v = small_int(toks[i].text, 400); v > 0) n = v;
+      static const std::unordered_map<std::string, int> words = {
+          {"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+          {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"several", 3}, {"few", 3}};
+      if (auto it = words.find(std::string(w)); !n && it != words.end()) n = it->second;
+      if (!n) return i;
+      const long count = static_cast<long>(*n);
+      std::string unit(lower(i + 1));
+      if (!unit.empty() && unit.back() == 's') unit.pop_back();
+      if (unit == "day") {
+        CivilDay d = add_days(p, -count);
+        emit(i, i + 3, d, d, DateKind::kDay, true, 0.75);
+      } else if (unit == "week") {
+        CivilDay d = add_days(p, -7 * count);
+        emit(i, i + 3, add_days(d, -3), add_days(d, 3), DateKind::kRange, true, 0.6);
+      } else if (unit == "month") {
+        int y = p.year, m = p.month;
+        shift_month(y, m, -static_cast<int>(count));
+        emit(i, i + 3, CivilDay{y, m, 1}, month_end(y, m), DateKind::kMonth, true, 0.6);
+      } else if (unit == "year") {
+        int y = p.year - static_cast<int>(count);
+        emit(i, i + 3, CivilDay{y, 1, 1}, CivilDay{y, 12, 31}, DateKind::kYear, true, 0.65);
+      } else {
+        return i;
+      }
+      return i + 3;
+    }
+    return i;
+  }
+};
+
+}  // namespace
+
+std::vector<DateMatch> find_dates(std::string_view text, std::optional<CivilDay> published) {
+  Scanner s;
+  s.pub = published;
+  for (ByteSpan span : text::tokenize(text)) {
+    std::string_view t = slice(text, span);
+    s.toks.push_back(Tok{span, t, ascii_lower(t), !t.empty() && t[0] >= 'A' && t[0] <= 'Z'});
+  }
+  std::size_t i = 0;
+  while (i < s.toks.size()) {
+    const std::size_t before = s.out.size();
+    std::size_t end = s.try_at(i);
+    // "since <date>": from that date to publication.
+    if (s.out.size() > before && published && i > 0 && s.toks[i - 1].lower == "since") {
+      DateMatch& m = s.out.back();
+      if (m.begin <= *published) {
+        m.span.begin = s.toks[i - 1].span.begin;
+        m.end = *published;
+        m.kind = DateKind::kRange;
+        m.is_relative = true;
+      }
+    }
+    i = end > i ? end : i + 1;
+  }
+  return s.out;
+}
+
+}  // namespace precis::facts

@@ -1,0 +1,268 @@
+// Feature extraction for the perceptron name tagger; the feature set is described in
+// entity_tagger.cc. Bump kFeatureVersion there whenever a feature changes.
+#include "precis/facts/entity_features.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "precis/base/hash.h"
+#include "precis/facts/gazetteer.h"
+
+namespace precis::facts {
+namespace {
+
+enum class Caps { kAll, kInitial, kLower, kMixed, kNone };
+
+Caps caps_of(std::string_view w) {
+  bool upper = false, lower = false;
+  for (unsigned char c : w) {
+    if (c >= 'A' && c <= 'Z') upper = true;
+    else if (c >= 'a' && c <= 'z') lower = true;
+  }
+  if (!upper && !lower) return Caps::kNone;
+  if (upper && !lower) return Caps::kAll;
+  if (!upper) return Caps::kLower;
+  if (w[0] >= 'A' && w[0] <= 'Z') return Caps::kInitial;
+  return Caps::kMixed;
+}
+
+const char* caps_code(Caps c) {
+  switch (c) {
+    case Caps::kAll: return "A";
+    case Caps::kInitial: return "I";
+    case Caps::kLower: return "L";
+    case Caps::kMixed: return "M";
+    case Caps::kNone: return "N";
+  }
+  return "N";
+}
+
+std::uint64_t fh(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
+  std::string s;
+  s.reserve(a.size() + b.size() + c.size() + 2);
+  s += a;
+  s += '\x1f';
+  s += b;
+  s += '\x1f';
+  s += c;
+  return hash64(s);
+}
+
+}  // namespace
+
+int tag_class(std::string_view tag) {
+  if (tag.size() < 3) return 0;
+  NameType type{};
+  if (!parse_name_type(tag.substr(2), &type)) return 0;
+  int base = 1 + 2 * static_cast<int>(type);
+  return tag[0] == 'B' ? base : (tag[0] == 'I' ? base + 1 : 0);
+}
+
+bool tag_allowed(int prev, int cls) {
+  if (cls == 0 || cls % 2 == 1) return true;  // O and B-X anywhere
+  return prev == cls || prev == cls - 1;       // I-X after B-X or I-X
+}
+
+std::string word_shape(std::string_view word, bool compress) {
+  std::string shape;
+  char last = 0;
+  for (unsigned char c : word) {
+    char s;
+    if (c >= 'A' && c <= 'Z') s = 'X';
+    else if (c >= 'a' && c <= 'z') s = 'x';
+    else if (c >= '0' && c <= '9') s = 'd';
+    else if (c >= 0x80) s = 'u';
+    else s = static_cast<char>(c);
+    if (compress && s == last) continue;
+    shape += s;
+    last = s;
+    if (shape.size() >= 12) break;
+  }
+  return shape;
+}
+
+DocumentFeatures static_features(
+    const std::vector<std::vector<std::string_view>>& sentences, const Gazetteer& gazetteer) {
+  // Document statistics.
+  std::unordered_set<std::string> lower_seen, midcap_seen;
+  for (const auto& s : sentences) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      Caps c = caps_of(s[i]);
+      if (c == Caps::kLower) lower_seen.insert(std::string(s[i]));
+      if (c == Caps::kInitial && i > 0) midcap_seen.insert(ascii_lower(s[i]));
+    }
+  }
+  std::vector<std::vector<std::vector<std::uint64_t>>> out(sentences.size());
+  static const std::string kPad = "<s>";
+  // The document's first word (a Reuters topic slug such as "SOCCER", or a headline's first word)
+  // says what kind of story it is: in sports results, place names mostly name teams.
+  std::string topic = "-";
+  if (!sentences.empty() && !sentences[0].empty()) topic = ascii_lower(sentences[0][0]);
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    const auto& words = sentences[si];
+    const std::size_t n = words.size();
+    std::vector<std::string> lower(n), shape(n);
+    std::vector<Caps> caps(n);
+    std::size_t all_caps_words = 0, alpha_words = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      lower[i] = ascii_lower(words[i]);
+      shape[i] = word_shape(words[i], true);
+      caps[i] = caps_of(words[i]);
+      if (caps[i] != Caps::kNone) ++alpha_words;
+      if (caps[i] == Caps::kAll) ++all_caps_words;
+    }
+    const bool headline = alpha_words >= 2 && all_caps_words * 10 >= alpha_words * 7;
+    std::size_t digit_words = 0;
+    for (std::size_t i = 0; i < n; ++i) digit_words += shape[i].find('d') != std::string::npos;
+    const std::string digits = digit_words == 0 ? "0" : (digit_words * 3 >= n ? "many" : "some");
+    std::vector<std::uint16_t> gaz = gazetteer.match(words);
+    auto lw = [&](long j) -> std::string_view {
+      return (j < 0 || j >= static_cast<long>(n)) ? std::string_view(kPad) : std::string_view(lower[j]);
+    };
+    auto sh = [&](long j) -> std::string_view {
+      return (j < 0 || j >= static_cast<long>(n)) ? std::string_view(kPad) : std::string_view(shape[j]);
+    };
+    auto gz = [&](long j) -> std::string {
+      return (j < 0 || j >= static_cast<long>(n)) ? std::string("p") : std::to_string(gaz[j] & 0x7f);
+    };
+    out[si].resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      auto& f = out[si][i];
+      const long j = static_cast<long>(i);
+      const std::string_view w = words[i];
+      const std::string& l = lower[i];
+      const std::string pos = i == 0 ? "0" : "n";
+      const char* cc = caps_code(caps[i]);
+      f.push_back(fh("bias"));
+      f.push_back(fh("w", l));
+      f.push_back(fh("W", w));
+      f.push_back(fh("s", shape[i]));
+      f.push_back(fh("S", word_shape(w, false)));
+      f.push_back(fh("c", cc, pos));
+      f.push_back(fh("hc", headline ? "h" : "-", cc));
+      for (std::size_t k = 1; k <= 4 && k <= l.size(); ++k) {
+        f.push_back(fh("suf", l.substr(l.size() - k)));
+        if (k <= 3) f.push_back(fh("pre", l.substr(0, k)));
+      }
+      f.push_back(fh("len", std::to_string(std::min<std::size_t>(l.size(), 10))));
+      if (l.find('-') != std::string::npos) f.push_back(fh("hyph", cc));
+      f.push_back(fh("w-1", lw(j - 1)));
+      f.push_back(fh("w+1", lw(j + 1)));
+      f.push_back(fh("w-2", lw(j - 2)));
+      f.push_back(fh("w+2", lw(j + 2)));
+      f.push_back(fh("s-1", sh(j - 1)));
+      f.push_back(fh("s+1", sh(j + 1)));
+      f.push_back(fh("s-1s+1", sh(j - 1), sh(j + 1)));
+      f.push_back(fh("w-1w", lw(j - 1), l));
+      f.push_back(fh("ww+1", l, lw(j + 1)));
+      f.push_back(fh("w-1s", lw(j - 1), shape[i]));
+      f.push_back(fh("sw+1", shape[i], lw(j + 1)));
+      // Gazetteer.
+      f.push_back(fh("g", gz(j), cc));
+      f.push_back(fh("g-1", gz(j - 1)));
+      f.push_back(fh("g+1", gz(j + 1)));
+      f.push_back(fh("gg", gz(j), gz(j + 1)));
+      if (gaz[i] & kGazFirstName) f.push_back(fh("fn", cc));
+      if (i > 0 && (gaz[i - 1] & kGazFirstName)) f.push_back(fh("fn-1", cc));
+      if (i + 1 < n && (gaz[i + 1] & kGazFirstName)) f.push_back(fh("fn+1", cc));
+      for (int bit = 0; bit < 8; ++bit) {
+        if (gaz[i] & (1 << bit)) f.push_back(fh("gb", std::to_string(bit), headline ? "h" : cc));
+      }
+      f.push_back(fh("tg", topic, gz(j)));
+      f.push_back(fh("tc", topic, cc));
+      f.push_back(fh("dg", digits, gz(j)));
+      f.push_back(fh("dc", digits, cc));
+      f.push_back(fh("w-1w+1", lw(j - 1), lw(j + 1)));
+      const bool common = (gaz[i] & kGazCommonWord) != 0;
+      f.push_back(fh("cw", common ? "1" : "0", std::string(cc) + pos));
+      // Document features.
+      if (caps[i] == Caps::kInitial || caps[i] == Caps::kAll) {
+        const bool seen_lower = lower_seen.count(l) != 0;
+        const bool seen_midcap = midcap_seen.count(l) != 0;
+        f.push_back(fh("dl", seen_lower ? "1" : "0", cc));
+        f.push_back(fh("dm", seen_midcap ? "1" : "0", std::string(cc) + pos));
+      }
+    }
+  }
+  return out;
+}
+
+void add_history_features(std::vector<std::uint64_t>& f, int prev, int prev2, std::string_view word) {
+  static const char* kNames[kTagClasses] = {"O", "BP", "IP", "BO", "IO", "BL", "IL", "BM", "IM"};
+  const char* p = prev < 0 ? "^" : kNames[prev];
+  const char* p2 = prev2 < 0 ? "^" : kNames[prev2];
+  f.push_back(fh("t-1", p));
+  f.push_back(fh("t-2t-1", p2, p));
+  f.push_back(fh("t-1w", p, ascii_lower(word)));
+  f.push_back(fh("t-1s", p, word_shape(word, true)));
+}
+
+std::vector<NameSpan> spans_of_classes(const std::vector<int>& classes) {
+  static const char* kTags[kTagClasses] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+  std::vector<std::string> names;
+  names.reserve(classes.size());
+  for (int t : classes) names.emplace_back(kTags[t >= 0 && t < kTagClasses ? t : 0]);
+  return spans_from_tags(names);
+}
+
+void add_consistency_features(const std::vector<std::vector<std::string_view>>& sentences,
+                              const std::vector<std::vector<NameSpan>>& first_pass, DocumentFeatures& features) {
+  // Per lower-cased word: votes per type over its occurrences inside first-pass names, the type
+  // of its first occurrence, and the type of the longest name containing it.
+  struct Votes {
+    int count[kNameTypeCount + 1] = {0, 0, 0, 0, 0};  // last slot: not in a name
+    int first = -1;
+    std::size_t longest = 0;
+    int longest_type = -1;
+  };
+  std::unordered_map<std::string, Votes> votes;
+  std::vector<std::vector<int>> type_at(sentences.size());
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    type_at[si].assign(sentences[si].size(), kNameTypeCount);
+    for (const NameSpan& s : first_pass[si]) {
+      for (std::uint32_t k = s.begin; k < s.end && k < sentences[si].size(); ++k) type_at[si][k] = int(s.type);
+    }
+  }
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    for (const NameSpan& s : first_pass[si]) {
+      for (std::uint32_t k = s.begin; k < s.end && k < sentences[si].size(); ++k) {
+        Votes& v = votes[ascii_lower(sentences[si][k])];
+        if (s.end - s.begin > v.longest) {
+          v.longest = s.end - s.begin;
+          v.longest_type = int(s.type);
+        }
+      }
+    }
+    for (std::size_t k = 0; k < sentences[si].size(); ++k) {
+      if (caps_of(sentences[si][k]) != Caps::kInitial && caps_of(sentences[si][k]) != Caps::kAll) continue;
+      Votes& v = votes[ascii_lower(sentences[si][k])];
+      v.count[type_at[si][k]]++;
+      if (v.first < 0) v.first = type_at[si][k];
+    }
+  }
+  static const char* kTypeNames[kNameTypeCount + 1] = {"PER", "ORG", "LOC", "MISC", "O"};
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    for (std::size_t k = 0; k < sentences[si].size(); ++k) {
+      const Caps c = caps_of(sentences[si][k]);
+      if (c != Caps::kInitial && c != Caps::kAll) continue;
+      auto it = votes.find(ascii_lower(sentences[si][k]));
+      if (it == votes.end()) continue;
+      Votes v = it->second;
+      v.count[type_at[si][k]]--;  // the other occurrences only
+      int best = -1, total = 0;
+      for (int t = 0; t <= kNameTypeCount; ++t) {
+        total += v.count[t];
+        if (v.count[t] > 0 && (best < 0 || v.count[t] > v.count[best])) best = t;
+      }
+      auto& f = features[si][k];
+      if (best >= 0) {
+        f.push_back(fh("cm", kTypeNames[best]));
+        f.push_back(fh("cm", kTypeNames[best], total >= 3 ? "3" : std::to_string(total)));
+      }
+      if (v.first >= 0) f.push_back(fh("cf", kTypeNames[v.first]));
+      if (v.longest_type >= 0 && v.longest > 1) f.push_back(fh("cl", kTypeNames[v.longest_type]));
+    }
+  }
+}
+}  // namespace precis::facts

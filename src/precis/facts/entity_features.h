@@ -1,0 +1,45 @@
+// Features of the perceptron name tagger (internal to the facts module; see entity_tagger.cc for
+// the model). Every feature is a 64-bit hash of a short string ("w\x1fparis\x1f").
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "precis/facts/conll.h"
+
+namespace precis::facts {
+
+class Gazetteer;
+
+// features[sentence][word] = the word's feature hashes.
+using DocumentFeatures = std::vector<std::vector<std::vector<std::uint64_t>>>;
+
+inline constexpr int kTagClasses = 9;  // O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC
+
+// Tag class of an IOB2 tag string (0 = O), and whether class `cls` may follow `prev` (I-X only
+// after B-X or I-X).
+int tag_class(std::string_view tag);
+bool tag_allowed(int prev, int cls);
+std::vector<NameSpan> spans_of_classes(const std::vector<int>& classes);
+
+// "Xxxx" shapes: X upper, x lower, d digit, u non-ASCII byte, other bytes as themselves; with
+// `compress`, runs collapse ("Xx"). At most 12 characters.
+std::string word_shape(std::string_view word, bool compress);
+
+// Word-local, context, gazetteer and document features (everything that does not depend on tags).
+DocumentFeatures static_features(const std::vector<std::vector<std::string_view>>& sentences,
+                                 const Gazetteer& gazetteer);
+
+// Label-consistency features for the second pass (Krishnan & Manning 2006, "An effective
+// two-stage model for exploiting non-local dependencies in NER"): for every capitalised word, the
+// majority type the first pass gave the same word elsewhere in the document, the type of its first
+// occurrence, and the type of the longest name containing it elsewhere. Appended to `features`.
+void add_consistency_features(const std::vector<std::vector<std::string_view>>& sentences,
+                              const std::vector<std::vector<NameSpan>>& first_pass, DocumentFeatures& features);
+
+// History features of word `i` given the previous two classes (-1 = before the sentence).
+void add_history_features(std::vector<std::uint64_t>& features, int prev, int prev2, std::string_view word);
+
+}  // namespace precis::facts

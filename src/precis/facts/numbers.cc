@@ -1,0 +1,477 @@
+// Figure extraction: a left-to-right scan over tokens (text/tokenizer.h). At each token that
+// starts a number (digits, or number words), the scanner reads: the qualifier just before, the
+// number and its scale words, a range ("to", "-", "between .. and"), the unit, and the counted
+// noun (the first plural noun of the short run of content words that follows, "of the" skipped).
+// This is the "quantity + head noun" pattern of news numerals; a parser would do better on long
+// noun phrases, at a cost precis does not need for "how many of what".
+#include "precis/facts/numbers.h"
+
+#include <cmath>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "precis/facts/gazetteer.h"
+#include "precis/text/tokenizer.h"
+
+namespace precis::facts {
+namespace {
+
+const std::unordered_map<std::string, double>& small_numbers() {
+  static const std::unordered_map<std::string, double> m = {
+      {"zero", 0},      {"one", 1},        {"two", 2},        {"three", 3},     {"four", 4},
+      {"five", 5},      {"six", 6},        {"seven", 7},      {"eight", 8},     {"nine", 9},
+      {"ten", 10},      {"eleven", 11},    {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},   {"thirty", 30},    {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+      {"seventy", 70},  {"eighty", 80},    {"ninety", 90}};
+  return m;
+}
+
+const std::unordered_map<std::string, double>& scales() {
+  static const std::unordered_map<std::string, double> m = {
+      {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12},
+      {"dozen", 12},    {"bn", 1e9},       {"mln", 1e6},     {"hundreds", 1e2}, {"thousands", 1e3},
+      {"millions", 1e6}, {"billions", 1e9}, {"dozens", 12}};
+  return m;
+}
+
+struct UnitWord {
+  const char* unit;
+  bool is_currency;
+};
+
+const std::unordered_map<std::string, UnitWord>& unit_words() {
+  static const std::unordered_map<std::string, UnitWord> m = {
+      {"percent", {"%", false}},  {"pct", {"%", false}},       {"%", {"%", false}},
+      {"dollars", {"USD", true}}, {"dollar", {"USD", true}},   {"euros", {"EUR", true}},
+      {"euro", {"EUR", true}},    {"pounds", {"GBP", true}},   {"yen", {"JPY", true}},
+      {"yuan", {"CNY", true}},    {"rupees", {"INR", true}},   {"km", {"km", false}},
+      {"kilometers", {"km", false}}, {"kilometres", {"km", false}}, {"miles", {"mile", false}},
+      {"mile", {"mile", false}},  {"meters", {"m", false}},    {"metres", {"m", false}},
+      {"tons", {"t", false}},     {"tonnes", {"t", false}},    {"kg", {"kg", false}},
+      {"kilograms", {"kg", false}}, {"years", {"year", false}}, {"year", {"year", false}},
+      {"months", {"month", false}}, {"month", {"month", false}}, {"weeks", {"week", false}},
+      {"week", {"week", false}},  {"days", {"day", false}},    {"day", {"day", false}},
+      {"hours", {"hour", false}}, {"hour", {"hour", false}},   {"minutes", {"minute", false}},
+      {"acres", {"acre", false}}, {"hectares", {"ha", false}}, {"barrels", {"barrel", false}},
+      {"degrees", {"degree", false}}};
+  return m;
+}
+
+const std::unordered_set<std::string>& stop_words() {
+  static const std::unordered_set<std::string> s = {
+      "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but",
+      "was", "were", "is", "are", "be", "been", "had", "has", "have", "will", "would", "could", "said",
+      "that", "this", "these", "those", "who", "which", "than", "as", "more", "less", "per", "each",
+      "its", "their", "his", "her", "our", "over", "into", "about", "after", "before", "since", "last",
+      "next", "ago", "so", "far", "also", "not", "no", "it", "they", "he", "she", "we", "when", "where"};
+  return s;
+}
+
+const std::unordered_set<std::string>& irregular_plurals() {
+  static const std::unordered_set<std::string> s = {"people", "children", "men", "women", "police", "staff",
+                                                    "personnel", "cattle", "feet", "teeth", "mice", "data"};
+  return s;
+}
+
+struct Tok {
+  ByteSpan span;
+  std::string_view text;
+  std::string lower;
+};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A digit-form token: optional currency sign, digits (commas/period), optional '%'.
+struct DigitNumber {
+  double value = 0;
+  std::string unit;
+  bool has_separator = false;
+  std::size_t digits = 0;
+  std::string suffix_word;  // "5-year" -> "year"
+};
+
+std::optional<DigitNumber> parse_digit_token(std::string_view t) {
+  DigitNumber n;
+  std::size_t i = 0;
+  struct Sign {
+    const char* bytes;
+    const char* unit;
+  };
+  static const Sign signs[] = {{"US$", "USD"}, {"$", "USD"}, {"\xE2\x82\xAC", "EUR"}, {"\xC2\xA3", "GBP"},
+                               {"\xC2\xA5", "JPY"}};
+  for (const Sign& s : signs) {
+    std::string_view b(s.bytes);
+    if (t.substr(0, b.size()) == b) {
+      n.unit = s.unit;
+      i = b.size();
+      break;
+    }
+  }
+  if (i >= t.size() || !is_digit(t[i])) return std::nullopt;
+  std::size_t j = i;
+  while (j < t.size() && (is_digit(t[j]) || t[j] == ',' || t[j] == '.')) ++j;
+  std::string_view number = t.substr(i, j - i);
+  while (!number.empty() && (number.back() == '.' || number.back() == ',')) number.remove_suffix(1);
+  auto v = parse_decimal(number);
+  if (!v) return std::nullopt;
+  n.value = *v;
+  n.has_separator = number.find_first_of(",.") != std::string_view::npos;
+  for (char c : number) n.digits += is_digit(c);
+  std::string_view rest = t.substr(i + number.size());
+  if (rest == "%") {
+    if (!n.unit.empty()) return std::nullopt;
+    n.unit = "%";
+  } else if (rest.size() > 1 && rest[0] == '-') {
+    n.suffix_word = ascii_lower(rest.substr(1));
+    if (n.suffix_word[0] < 'a' || n.suffix_word[0] > 'z') return std::nullopt;  // "1975-79", "3-1"
+  } else if (!rest.empty() && rest != ".") {
+    return std::nullopt;  // "3rd", "1990s", "5km": not plain figures
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<double> parse_decimal(std::string_view s) {
+  if (s.empty() || !is_digit(s[0]) || s.size() > 40) return std::nullopt;
+  std::size_t dot = s.find('.');
+  std::string_view whole = s.substr(0, dot);
+  std::string_view frac = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+  if (dot != std::string_view::npos && (frac.empty() || frac.find_first_not_of("0123456789") != std::string_view::npos)) {
+    return std::nullopt;
+  }
+  std::string digits;
+  if (whole.find(',') != std::string_view::npos) {
+    // Groups of three after a first group of one to three digits.
+    std::size_t group_start = 0;
+    bool first = true;
+    while (true) {
+      std::size_t comma = whole.find(',', group_start);
+      std::size_t len = (comma == std::string_view::npos ? whole.size() : comma) - group_start;
+      if (first ? (len < 1 || len > 3) : len != 3) return std::nullopt;
+      first = false;
+      if (comma == std::string_view::npos) break;
+      group_start = comma + 1;
+    }
+  }
+  for (char c : whole) {
+    if (is_digit(c)) digits += c;
+    else if (c != ',') return std::nullopt;
+  }
+  if (!frac.empty()) {
+    digits += '.';
+    digits += frac;
+  }
+  char* end = nullptr;
+  double v = std::strtod(digits.c_str(), &end);
+  if (end == nullptr || *end != '\0' || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<double> parse_number_words(std::string_view words) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (char c : words) {
+    if (c == ' ' || c == '-') {
+      if (!current.empty()) parts.push_back(ascii_lower(current));
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) parts.push_back(ascii_lower(current));
+  if (parts.empty() || parts.size() > 12) return std::nullopt;
+  double total = 0, group = 0;
+  bool any = false;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& p = parts[i];
+    auto sm = small_numbers().find(p);
+    auto sc = scales().find(p);
+    if (sm != small_numbers().end()) {
+      group += sm->second;
+      any = true;
+    } else if ((p == "a" || p == "an") && i + 1 < parts.size() && scales().count(parts[i + 1]) != 0) {
+      group += 1;
+      any = true;
+    } else if (p == "half" && i + 2 < parts.size() && parts[i + 1] == "a" && scales().count(parts[i + 2]) != 0) {
+      group += 0.5;
+      ++i;
+      any = true;
+    } else if (p == "and" && any) {
+      continue;
+    } else if (sc != scales().end() && any) {
+      double s = sc->second;
+      if (s >= 1e3) {
+        total += (group == 0 ? 1 : group) * s;
+        group = 0;
+      } else {
+        group = (group == 0 ? 1 : group) * s;
+      }
+    } else if (auto d = parse_decimal(p); d && i + 1 < parts.size()) {
+      group += *d;
+      any = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!any) return std::nullopt;
+  return total + group;
+}
+
+namespace {
+
+// A number starting at token i: digits or words, with scale words. Returns the end token.
+struct NumberAt {
+  double value = 0;
+  std::size_t end = 0;
+  std::string unit;
+  bool from_digits = false;
+  bool has_separator = false;
+  bool has_scale = false;
+  std::size_t digits = 0;
+  std::string suffix_word;
+};
+
+std::optional<NumberAt> number_at(const std::vector<Tok>& toks, std::size_t i) {
+  if (i >= toks.size()) return std::nullopt;
+  NumberAt n;
+  std::size_t j = i;
+  if (i > 0 && (toks[i - 1].text == ":" || toks[i - 1].text == "/") && toks[i - 1].span.end == toks[i].span.begin) {
+    return std::nullopt;  // the minutes of "3:30", the day of "11/02"
+  }
+  if (auto d = parse_digit_token(toks[i].text)) {
+    // Clock times "3:30" and scores "3-1" stay out; ratios too.
+    if (i + 2 < toks.size() && toks[i + 1].text == ":" && !toks[i + 2].text.empty() && is_digit(toks[i + 2].text[0]) &&
+        toks[i + 1].span.begin == toks[i].span.end) {
+      return std::nullopt;
+    }
+    n.value = d->value;
+    n.unit = d->unit;
+    n.from_digits = true;
+    n.has_separator = d->has_separator;
+    n.digits = d->digits;
+    n.suffix_word = d->suffix_word;
+    j = i + 1;
+  } else {
+    // Number words, possibly hyphenated ("twenty-five", "five-year").
+    std::string words;
+    std::size_t k = i;
+    double best = 0;
+    std::size_t best_end = i;
+    std::string best_suffix;
+    while (k < toks.size() && k < i + 8) {
+      std::string w = toks[k].lower;
+      std::string suffix;
+      std::size_t hy = w.find('-');
+      if (hy != std::string::npos) {
+        // "twenty-five" is a number; "five-year" is a number with a unit word.
+        std::string head = w.substr(0, hy), tail = w.substr(hy + 1);
+        if (small_numbers().count(head) != 0 && small_numbers().count(tail) == 0) {
+          w = head;
+          suffix = tail;
+        }
+      }
+      std::string candidate = words.empty() ? w : words + " " + w;
+      auto v = parse_number_words(candidate);
+      if (!v) {
+        // "half a million", "a hundred": a prefix that is not yet a number may still become one.
+        const bool number_word = small_numbers().count(w) != 0 || scales().count(w) != 0 || w == "a" ||
+                                 w == "an" || w == "half" || w == "and";
+        if (!number_word || !suffix.empty()) break;
+        words = candidate;
+        ++k;
+        continue;
+      }
+      words = candidate;
+      best = *v;
+      best_end = k + 1;
+      best_suffix = suffix;
+      if (!suffix.empty()) break;
+      ++k;
+    }
+    if (best_end == i) return std::nullopt;
+    // A lone "one" is usually a pronoun ("one of them" is still a figure, handled by "of").
+    if (best_end == i + 1 && toks[i].lower == "one" && best_suffix.empty()) return std::nullopt;
+    n.value = best;
+    n.suffix_word = best_suffix;
+    j = best_end;
+    n.has_scale = words.find(' ') != std::string::npos;
+  }
+  // Scale words after digits: "1.2 billion", "$5 bn".
+  if (n.from_digits && n.suffix_word.empty()) {
+    while (j < toks.size()) {
+      auto sc = scales().find(toks[j].lower);
+      if (sc == scales().end() || toks[j].lower == "dozens") break;
+      n.value *= sc->second;
+      n.has_scale = true;
+      ++j;
+    }
+  }
+  n.end = j;
+  return n;
+}
+
+std::string qualifier_before(const std::vector<Tok>& toks, std::size_t i, std::size_t* start) {
+  *start = i;
+  auto lw = [&](std::size_t back) -> std::string_view {
+    return i >= back ? std::string_view(toks[i - back].lower) : std::string_view();
+  };
+  struct Q {
+    const char* a;
+    const char* b;
+    const char* c;
+    const char* name;
+  };
+  static const Q three[] = {{"as", "many", "as", "up to"}, {"as", "much", "as", "up to"}, {"as", "few", "as", "at least"}};
+  for (const Q& q : three) {
+    if (lw(3) == q.a && lw(2) == q.b && lw(1) == q.c) {
+      *start = i - 3;
+      return q.name;
+    }
+  }
+  static const Q two[] = {{"more", "than", "", "more than"}, {"less", "than", "", "less than"},
+                          {"fewer", "than", "", "less than"}, {"at", "least", "", "at least"},
+                          {"up", "to", "", "up to"},         {"at", "most", "", "at most"},
+                          {"an", "estimated", "", "about"},  {"close", "to", "", "nearly"}};
+  for (const Q& q : two) {
+    if (lw(2) == q.a && lw(1) == q.b) {
+      *start = i - 2;
+      return q.name;
+    }
+  }
+  static const std::unordered_map<std::string, std::string> one = {
+      {"about", "about"},   {"around", "about"}, {"approximately", "about"}, {"roughly", "about"},
+      {"some", "about"},    {"nearly", "nearly"}, {"almost", "nearly"},      {"over", "more than"},
+      {"under", "less than"}, {"exactly", ""}};
+  auto it = one.find(std::string(lw(1)));
+  if (it != one.end()) {
+    *start = i - 1;
+    return it->second;
+  }
+  return "";
+}
+
+bool is_word(std::string_view w) {
+  if (w.empty() || !((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z'))) return false;
+  for (unsigned char c : w) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '.' || c == '\'' || c >= 0x80)) return false;
+  }
+  return true;
+}
+
+bool looks_plural(const std::string& w) {
+  return irregular_plurals().count(w) != 0 || (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's');
+}
+
+}  // namespace
+
+std::vector<FigureMatch> find_figures(std::string_view text) {
+  std::vector<Tok> toks;
+  for (ByteSpan s : text::tokenize(text)) toks.push_back(Tok{s, slice(text, s), ascii_lower(slice(text, s))});
+  std::vector<FigureMatch> out;
+  std::size_t i = 0;
+  while (i < toks.size()) {
+    bool between = i > 0 && toks[i - 1].lower == "between";
+    auto n = number_at(toks, i);
+    if (!n) {
+      ++i;
+      continue;
+    }
+    FigureMatch m;
+    std::size_t start = i;
+    m.qualifier = between ? "" : qualifier_before(toks, i, &start);
+    if (between) start = i - 1;
+    m.value = n->value;
+    m.unit = n->unit;
+    std::size_t j = n->end;
+    std::string unit_word = n->suffix_word;
+    // Range: "X to Y", "X - Y", "X- to Y-", "between X and Y".
+    {
+      std::size_t k = j;
+      if (k < toks.size() && toks[k].text == "-" && k + 1 < toks.size() && toks[k + 1].lower == "to") ++k;
+      if (k < toks.size() && (toks[k].lower == "to" || toks[k].text == "-" || (between && toks[k].lower == "and"))) {
+        if (auto hi = number_at(toks, k + 1); hi && hi->value > m.value && (n->from_digits == hi->from_digits)) {
+          m.value_high = hi->value;
+          if (!n->has_scale && hi->has_scale && m.value < 1000) {
+            // "1 to 2 million": the scale applies to both ends.
+            double scale = hi->value;
+            while (scale >= 1000) scale /= 1000;
+            if (scale > 0 && hi->value / scale >= 1000) m.value *= hi->value / scale;
+          }
+          if (m.unit.empty()) m.unit = hi->unit;
+          if (!hi->suffix_word.empty()) unit_word = hi->suffix_word;
+          j = hi->end;
+        }
+      }
+    }
+    // Unit words after the number.
+    if (unit_word.empty() && j < toks.size()) {
+      std::string w = toks[j].lower;
+      if (w == "per" && j + 1 < toks.size() && toks[j + 1].lower == "cent") {
+        m.unit = "%";
+        j += 2;
+      } else if (auto u = unit_words().find(w); u != unit_words().end() && (m.unit.empty() || !u->second.is_currency)) {
+        if (m.unit.empty()) m.unit = u->second.unit;
+        ++j;
+      }
+    }
+    bool counted_in_suffix = false;
+    if (!unit_word.empty()) {
+      auto u = unit_words().find(unit_word);
+      if (u == unit_words().end()) u = unit_words().find(unit_word + "s");
+      if (unit_word == "third" || unit_word == "thirds" || unit_word == "quarter" || unit_word == "quarters") {
+        // "two-thirds", "three-quarters": a fraction.
+        m.value /= unit_word[0] == 't' ? 3.0 : 4.0;
+        if (m.value_high) *m.value_high /= unit_word[0] == 't' ? 3.0 : 4.0;
+        m.unit = "fraction";
+      } else if (u != unit_words().end()) {
+        if (m.unit.empty()) m.unit = u->second.unit;
+      } else if (unit_word.find('-') == std::string::npos) {
+        // "122-seat assembly", "two-party opposition": the suffix is what is counted.
+        m.counted = unit_word;
+        counted_in_suffix = true;
+      } else if (m.unit.empty()) {
+        m.unit = unit_word;  // "75-year-old"
+      }
+    }
+    // Counted noun: skip "of the", then the first plural in a short run of content words.
+    std::size_t k = counted_in_suffix ? toks.size() : j;
+    if (k < toks.size() && toks[k].lower == "of") {
+      ++k;
+      if (k < toks.size() && (toks[k].lower == "the" || toks[k].lower == "its" || toks[k].lower == "their")) ++k;
+    }
+    std::size_t run_end = k;
+    while (run_end < toks.size() && run_end < k + 3 && is_word(toks[run_end].text) &&
+           stop_words().count(toks[run_end].lower) == 0) {
+      ++run_end;
+    }
+    std::size_t head = run_end;
+    auto capitalised = [&](std::size_t r) { return toks[r].text[0] >= 'A' && toks[r].text[0] <= 'Z'; };
+    for (std::size_t r = k; r < run_end; ++r) {
+      if (looks_plural(toks[r].lower) && !capitalised(r)) {
+        head = r;
+        break;
+      }
+    }
+    if (head == run_end && run_end > k && (m.value == 1 || !unit_word.empty()) && !capitalised(k)) {
+      head = k;  // "one person", "a two-year timeline"
+    }
+    if (counted_in_suffix) {
+      // already set from the suffix
+    } else if (head < run_end) {
+      m.counted = toks[head].lower;
+      j = head + 1;
+    }
+    m.is_year = n->from_digits && n->digits == 4 && !n->has_separator && !n->has_scale && m.unit.empty() &&
+                m.qualifier.empty() && !m.value_high && m.value >= 1800 && m.value <= 2100 &&
+                (m.counted.empty() || !looks_plural(m.counted));
+    if (m.is_year) m.counted.clear(), j = n->end;
+    m.span = ByteSpan{toks[start].span.begin, toks[j - 1].span.end};
+    out.push_back(std::move(m));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace precis::facts

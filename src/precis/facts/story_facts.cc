@@ -1,0 +1,499 @@
+// extract_story_facts: runs the extractors over every sentence of every article of a story and
+// puts the results together.
+//
+// Entities are merged within the story: organisations and places by their case-folded name;
+// people also by surname, so that "Guterres" joins "António Guterres" when exactly one full name
+// of the story ends with it (when several do, the most mentioned wins). Roles are the title words
+// written just before a name ("U.N. Secretary-General António Guterres") or an appositive after
+// it (", the U.N. secretary-general,") that contains a role word.
+//
+// Quantities: figures with the same unit and counted noun (plural folded) from two or more
+// articles form a QuantityReport; values within 0.5% of each other are one reading. Publication
+// dates decide between an update and a conflict (facts.h).
+//
+// The timeline takes, for every sentence with a date of day or month precision and confidence at
+// least 0.6, its first such date; events on the same date whose sentences share most of their
+// stems are one event reported by several articles.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "precis/facts/dates.h"
+#include "precis/facts/entity_tagger.h"
+#include "precis/facts/facts.h"
+#include "precis/facts/gazetteer.h"
+#include "precis/facts/numbers.h"
+
+namespace precis::facts {
+
+const char* entity_kind_name(EntityKind kind) {
+  switch (kind) {
+    case EntityKind::kPerson: return "person";
+    case EntityKind::kOrganization: return "organization";
+    case EntityKind::kLocation: return "location";
+  }
+  return "person";
+}
+
+const char* quantity_status_name(QuantityReport::Status status) {
+  switch (status) {
+    case QuantityReport::Status::kAgree: return "agree";
+    case QuantityReport::Status::kUpdate: return "update";
+    case QuantityReport::Status::kConflict: return "conflict";
+  }
+  return "agree";
+}
+
+namespace {
+
+Mention make_mention(const Article& a, std::uint32_t sentence, ByteSpan span) {
+  Mention m;
+  m.article = a.id;
+  m.sentence = sentence;
+  m.span = span;
+  m.original = a.original_span(span);
+  m.text = std::string(slice(a.text, span));
+  return m;
+}
+
+const std::unordered_set<std::string>& role_words() {
+  static const std::unordered_set<std::string> s = {
+      "president", "vice", "minister", "secretary", "secretary-general", "spokesman", "spokeswoman",
+      "spokesperson", "chairman", "chairwoman", "chair", "chief", "executive", "director", "governor",
+      "senator", "sen.", "rep.", "gov.", "gen.", "general", "mayor", "ambassador", "commander", "leader",
+      "head", "judge", "justice", "prime", "king", "queen", "prince", "official", "officer", "coach",
+      "analyst", "professor", "prof.", "economist", "ceo", "founder", "editor", "correspondent",
+      "lt.", "col.", "capt.", "adm.", "sgt.", "dr.", "pope", "archbishop", "bishop", "premier",
+      "chancellor", "envoy", "negotiator", "lawyer", "attorney", "prosecutor", "police", "representative",
+      "deputy", "foreign", "defense", "defence", "finance", "interior", "u.n.", "manager", "owner",
+      "candidate", "inspector", "commissioner", "speaker", "dictator", "emperor", "rebel", "colonel",
+      "captain", "sergeant", "lieutenant", "admiral", "marshal", "cardinal", "rabbi", "imam", "sheikh"};
+  return s;
+}
+
+bool is_role_word(std::string_view lower) { return role_words().count(std::string(lower)) != 0; }
+
+// The role written before a name: the run of tokens before it that are capitalised or role
+// words (and "of"/"for" inside), kept when it holds a role word.
+std::string role_before(const Article& a, std::uint32_t first_token, std::uint32_t sentence_first) {
+  std::uint32_t k = first_token;
+  bool has_role = false;
+  while (k > sentence_first && first_token - k < 5) {
+    const Token& t = a.tokens[k - 1];
+    std::string_view w = slice(a.text, t.span);
+    const bool capital = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    const bool role = is_role_word(t.lower);
+    const bool joiner = (t.lower == "of" || t.lower == "for") && k - 1 > sentence_first;
+    if (!(capital || role || joiner) || t.lower == "mr." || t.lower == "mrs." || t.lower == "ms." || t.lower == "the" ||
+        t.lower == "a" || t.lower == "an") {
+      break;
+    }
+    if (!t.is_word && w != "-") break;
+    has_role = has_role || role;
+    --k;
+  }
+  while (k < first_token && (a.tokens[k].lower == "of" || a.tokens[k].lower == "for")) ++k;
+  // "a spokesman for Salih Idris" is not a role of Idris: a role ends in a role word or a name.
+  std::uint32_t end = first_token;
+  if (end > k && (a.tokens[end - 1].lower == "of" || a.tokens[end - 1].lower == "for")) return "";
+  if (!has_role || k == end) return "";
+  return std::string(a.text.substr(a.tokens[k].span.begin, a.tokens[end - 1].span.end - a.tokens[k].span.begin));
+}
+
+// An appositive role after a name: ", the U.N. secretary-general," (at most 8 tokens).
+std::string role_after(const Article& a, std::uint32_t end_token, std::uint32_t sentence_end) {
+  if (end_token >= sentence_end || slice(a.text, a.tokens[end_token].span) != ",") return "";
+  std::uint32_t k = end_token + 1;
+  if (k < sentence_end && (a.tokens[k].lower == "the" || a.tokens[k].lower == "a" || a.tokens[k].lower == "an")) ++k;
+  const std::uint32_t start = k;
+  bool has_role = false;
+  while (k < sentence_end && k - start < 8) {
+    std::string_view w = slice(a.text, a.tokens[k].span);
+    if (w == "," || w == "." || w == ";") break;
+    if (a.tokens[k].lower == "who" || a.tokens[k].lower == "said" || a.tokens[k].lower == "says") return "";
+    has_role = has_role || is_role_word(a.tokens[k].lower);
+    ++k;
+  }
+  if (!has_role || k == start || k >= sentence_end) return "";
+  std::string_view end = slice(a.text, a.tokens[k].span);
+  if (end != "," && end != "." && end != ";") return "";
+  return std::string(a.text.substr(a.tokens[start].span.begin, a.tokens[k - 1].span.end - a.tokens[start].span.begin));
+}
+
+std::string fold(std::string_view s) {
+  std::string out = ascii_lower(s);
+  out.erase(std::remove(out.begin(), out.end(), '.'), out.end());
+  return out;
+}
+
+std::string last_word(std::string_view name) {
+  std::size_t sp = name.find_last_of(' ');
+  return fold(sp == std::string_view::npos ? name : name.substr(sp + 1));
+}
+
+std::string fold_counted(std::string counted) {
+  if (counted.size() > 4 && counted.compare(counted.size() - 3, 3, "ies") == 0) {
+    counted.replace(counted.size() - 3, 3, "y");
+  } else if (counted.size() > 3 && counted.back() == 's' && counted[counted.size() - 2] != 's') {
+    counted.pop_back();
+  }
+  return counted;
+}
+
+bool same_value(double a, double b) { return std::fabs(a - b) <= 0.005 * std::max(std::fabs(a), std::fabs(b)); }
+
+struct ArticleInfo {
+  const Article* article;
+  std::optional<CivilDay> published;
+  std::string published_iso;
+  std::size_t order;  // publication order
+};
+
+// Names of the article. One-word names of unknown type (MISC from the rule tagger, e.g. a
+// sentence-initial "Korsgaard") go to `tentative`: they join a story entity of the same name or
+// surname, and are dropped otherwise.
+void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<Entity>& raw,
+                      std::vector<Entity>& tentative) {
+  std::vector<std::vector<std::string_view>> sentences;
+  sentences.reserve(a.sentences.size());
+  for (const Sentence& s : a.sentences) {
+    std::vector<std::string_view> words;
+    for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count && t < a.tokens.size(); ++t) {
+      words.push_back(slice(a.text, a.tokens[t].span));
+    }
+    sentences.push_back(std::move(words));
+  }
+  auto tagged = tagger.tag_document(sentences);
+  for (std::uint32_t si = 0; si < a.sentences.size() && si < tagged.size(); ++si) {
+    const Sentence& s = a.sentences[si];
+    for (const NameSpan& n : tagged[si]) {
+      if (n.end <= n.begin || n.end > s.token_count) continue;
+      const bool is_tentative = n.type == NameType::kMisc;
+      if (is_tentative && n.end - n.begin != 1) continue;
+      const std::uint32_t first = s.first_token + n.begin, last = s.first_token + n.end - 1;
+      ByteSpan span{a.tokens[first].span.begin, a.tokens[last].span.end};
+      // A possessive is not part of the name: "Hun Sen's" -> "Hun Sen".
+      std::string_view tail = slice(a.text, span);
+      for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+        if (tail.size() > suffix.size() + 1 && tail.substr(tail.size() - suffix.size()) == suffix) {
+          span.end -= static_cast<std::uint32_t>(suffix.size());
+          break;
+        }
+      }
+      Entity e;
+      e.kind = n.type == NameType::kPerson ? EntityKind::kPerson
+                                            : (n.type == NameType::kOrganization ? EntityKind::kOrganization
+                                                                                  : EntityKind::kLocation);
+      EntityMention m;
+      m.where = make_mention(a, si, span);
+      if (e.kind == EntityKind::kPerson || is_tentative) {
+        m.role = role_before(a, first, s.first_token);
+        if (m.role.empty()) m.role = role_after(a, last + 1, s.first_token + s.token_count);
+      }
+      e.name = m.where.text;
+      e.mentions.push_back(std::move(m));
+      (is_tentative ? tentative : raw).push_back(std::move(e));
+    }
+  }
+}
+
+std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> tentative) {
+  // Pass 1: exact folded names per kind.
+  std::map<std::pair<int, std::string>, Entity> by_name;
+  for (Entity& e : raw) {
+    auto key = std::make_pair(static_cast<int>(e.kind), fold(e.name));
+    auto [it, inserted] = by_name.try_emplace(key, e);
+    if (!inserted) {
+      for (auto& m : e.mentions) it->second.mentions.push_back(std::move(m));
+    }
+  }
+  // Pass 2: one-word person names join the most mentioned multi-word name with that surname.
+  std::vector<Entity> merged;
+  std::unordered_map<std::string, std::size_t> surname_owner;
+  std::vector<std::pair<std::pair<int, std::string>, Entity*>> singles;
+  for (auto& [key, e] : by_name) {
+    if (e.kind == EntityKind::kPerson && e.name.find(' ') == std::string::npos) {
+      singles.emplace_back(key, &e);
+      continue;
+    }
+    merged.push_back(std::move(e));
+  }
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    if (merged[i].kind != EntityKind::kPerson) continue;
+    std::string surname = last_word(merged[i].name);
+    auto it = surname_owner.find(surname);
+    if (it == surname_owner.end() || merged[it->second].mentions.size() < merged[i].mentions.size()) {
+      surname_owner[surname] = i;
+    }
+  }
+  for (auto& [key, e] : singles) {
+    auto it = surname_owner.find(key.second);
+    if (it != surname_owner.end()) {
+      for (auto& m : e->mentions) merged[it->second].mentions.push_back(std::move(m));
+    } else {
+      surname_owner[key.second] = merged.size();
+      merged.push_back(std::move(*e));
+    }
+  }
+  for (Entity& t : tentative) {
+    const std::string name = fold(t.name);
+    std::size_t owner = merged.size();
+    for (std::size_t i = 0; i < merged.size() && owner == merged.size(); ++i) {
+      if (fold(merged[i].name) == name) owner = i;
+    }
+    if (owner == merged.size()) {
+      auto it = surname_owner.find(name);
+      if (it != surname_owner.end()) owner = it->second;
+    }
+    if (owner == merged.size()) continue;
+    for (auto& m : t.mentions) merged[owner].mentions.push_back(std::move(m));
+  }
+  for (Entity& e : merged) {
+    std::sort(e.mentions.begin(), e.mentions.end(), [](const EntityMention& a, const EntityMention& b) {
+      if (a.where.article != b.where.article) return a.where.article < b.where.article;
+      return a.where.span.begin < b.where.span.begin;
+    });
+    std::map<std::string, int> role_count;
+    std::set<std::uint32_t> articles;
+    for (const auto& m : e.mentions) {
+      if (!m.role.empty()) role_count[m.role]++;
+      articles.insert(m.where.article.value);
+      if (m.where.text.size() > e.name.size()) e.name = m.where.text;
+    }
+    e.article_count = static_cast<std::uint32_t>(articles.size());
+    std::vector<std::pair<int, std::string>> roles;
+    for (auto& [r, c] : role_count) roles.emplace_back(-c, r);
+    std::sort(roles.begin(), roles.end());
+    for (auto& r : roles) e.roles.push_back(r.second);
+  }
+  std::stable_sort(merged.begin(), merged.end(), [](const Entity& a, const Entity& b) {
+    if (a.mentions.size() != b.mentions.size()) return a.mentions.size() > b.mentions.size();
+    return a.name < b.name;
+  });
+  return merged;
+}
+
+std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figures,
+                                               const std::unordered_map<std::uint32_t, const ArticleInfo*>& info) {
+  std::map<std::pair<std::string, std::string>, std::vector<std::uint32_t>> groups;
+  for (std::uint32_t i = 0; i < figures.size(); ++i) {
+    const Figure& f = figures[i];
+    if (f.counted.empty() && f.unit.empty()) continue;
+    groups[{fold_counted(f.counted), f.unit}].push_back(i);
+  }
+  std::vector<QuantityReport> out;
+  for (auto& [key, members] : groups) {
+    std::set<std::uint32_t> articles;
+    for (std::uint32_t i : members) articles.insert(figures[i].where.article.value);
+    if (articles.size() < 2) continue;
+    QuantityReport q;
+    q.counted = key.first;
+    q.unit = key.second;
+    for (std::uint32_t i : members) {
+      const Figure& f = figures[i];
+      auto it = std::find_if(q.readings.begin(), q.readings.end(), [&](const Reading& r) {
+        return same_value(r.value, f.value) && r.value_high.has_value() == f.value_high.has_value() &&
+               (!f.value_high || same_value(*r.value_high, *f.value_high));
+      });
+      if (it == q.readings.end()) {
+        q.readings.push_back(Reading{f.value, f.value_high, {}, {}, "", ""});
+        it = q.readings.end() - 1;
+      }
+      it->figures.push_back(i);
+      if (std::find(it->articles.begin(), it->articles.end(), f.where.article) == it->articles.end()) {
+        it->articles.push_back(f.where.article);
+      }
+    }
+    // Publication order and dates of each reading.
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // min, max publication order
+    for (Reading& r : q.readings) {
+      std::sort(r.articles.begin(), r.articles.end(), [&](ArticleId a, ArticleId b) {
+        return info.at(a.value)->order < info.at(b.value)->order;
+      });
+      r.first_published = info.at(r.articles.front().value)->published_iso;
+      r.last_published = info.at(r.articles.back().value)->published_iso;
+    }
+    std::sort(q.readings.begin(), q.readings.end(), [&](const Reading& a, const Reading& b) {
+      std::size_t oa = info.at(a.articles.front().value)->order, ob = info.at(b.articles.front().value)->order;
+      if (oa != ob) return oa < ob;
+      return a.value < b.value;
+    });
+    if (q.readings.size() == 1) {
+      q.status = QuantityReport::Status::kAgree;
+    } else {
+      // An update when every reading's articles were all published (by date) after every
+      // article of the previous reading.
+      bool ordered = true;
+      for (std::size_t r = 1; r < q.readings.size(); ++r) {
+        const std::string& prev_last = q.readings[r - 1].last_published;
+        const std::string& next_first = q.readings[r].first_published;
+        if (prev_last.empty() || next_first.empty() || !(prev_last.substr(0, 10) < next_first.substr(0, 10))) ordered = false;
+      }
+      q.status = ordered ? QuantityReport::Status::kUpdate : QuantityReport::Status::kConflict;
+    }
+    out.push_back(std::move(q));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const QuantityReport& a, const QuantityReport& b) {
+    std::size_t fa = 0, fb = 0;
+    for (const auto& r : a.readings) fa += r.figures.size();
+    for (const auto& r : b.readings) fb += r.figures.size();
+    return fa > fb;
+  });
+  return out;
+}
+
+std::set<std::string> stem_set(const Article& a, const Sentence& s) {
+  std::set<std::string> out;
+  for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count && t < a.tokens.size(); ++t) {
+    if (a.tokens[t].is_word && !a.tokens[t].is_stopword) out.insert(a.tokens[t].stem);
+  }
+  return out;
+}
+
+double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::size_t common = 0;
+  for (const auto& x : a) common += b.count(x);
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+}  // namespace
+
+StoryFacts extract_story_facts(const std::vector<const Article*>& articles, const FactsOptions& options) {
+  StoryFacts facts;
+  const EntityTagger& tagger = options.tagger != nullptr ? *options.tagger : default_entity_tagger();
+  std::optional<CivilDay> fallback = parse_iso_day(options.fallback_published);
+  std::vector<ArticleInfo> infos;
+  for (const Article* a : articles) {
+    if (a == nullptr || (options.skip_duplicates && a->duplicate_of.has_value())) continue;
+    ArticleInfo info{a, parse_iso_day(a->meta.published), "", 0};
+    if (info.published) {
+      info.published_iso = to_iso(*info.published);
+    } else {
+      if (!a->meta.published.empty()) {
+        facts.diagnostics.push_back(Diagnostic{a->meta.source, "publication date is not ISO 8601: \"" +
+                                                                   a->meta.published + "\"; relative dates skipped",
+                                               Severity::kInfo});
+      }
+      info.published = fallback;
+      if (fallback) info.published_iso = to_iso(*fallback);
+    }
+    infos.push_back(info);
+  }
+  std::vector<std::size_t> by_date(infos.size());
+  for (std::size_t i = 0; i < by_date.size(); ++i) by_date[i] = i;
+  std::stable_sort(by_date.begin(), by_date.end(), [&](std::size_t a, std::size_t b) {
+    return infos[a].published_iso < infos[b].published_iso;
+  });
+  for (std::size_t rank = 0; rank < by_date.size(); ++rank) infos[by_date[rank]].order = rank;
+  std::unordered_map<std::uint32_t, const ArticleInfo*> info_of;
+  for (const ArticleInfo& info : infos) info_of[info.article->id.value] = &info;
+
+  std::vector<Entity> raw_entities, tentative_entities;
+  struct Dated {
+    std::size_t date_index;
+    std::size_t info;
+  };
+  std::vector<Dated> dated_sentences;
+  for (std::size_t ai = 0; ai < infos.size(); ++ai) {
+    const Article& a = *infos[ai].article;
+    for (std::uint32_t si = 0; si < a.sentences.size(); ++si) {
+      const Sentence& s = a.sentences[si];
+      std::string_view text = a.sentence_text(s);
+      std::vector<DateMatch> dates = find_dates(text, infos[ai].published);
+      bool sentence_dated = false;
+      for (const DateMatch& d : dates) {
+        DateMention m;
+        m.where = make_mention(a, si, ByteSpan{s.span.begin + d.span.begin, s.span.begin + d.span.end});
+        m.iso_begin = to_iso(d.begin);
+        m.iso_end = to_iso(d.end);
+        m.granularity = d.kind == DateKind::kDay ? DateGranularity::kDay
+                        : d.kind == DateKind::kMonth ? DateGranularity::kMonth
+                        : d.kind == DateKind::kYear ? DateGranularity::kYear
+                                                     : DateGranularity::kRange;
+        m.is_relative = d.is_relative;
+        m.confidence = d.confidence;
+        if (!sentence_dated && d.confidence >= 0.6 && (d.kind == DateKind::kDay || d.kind == DateKind::kMonth)) {
+          dated_sentences.push_back(Dated{facts.dates.size(), ai});
+          sentence_dated = true;
+        }
+        facts.dates.push_back(std::move(m));
+      }
+      for (const FigureMatch& f : find_figures(text)) {
+        if (f.is_year) continue;
+        bool in_date = false;
+        for (const DateMatch& d : dates) {
+          in_date = in_date || (f.span.begin < d.span.end && d.span.begin < f.span.end);
+        }
+        if (in_date) continue;
+        Figure fig;
+        fig.where = make_mention(a, si, ByteSpan{s.span.begin + f.span.begin, s.span.begin + f.span.end});
+        fig.value = f.value;
+        fig.value_high = f.value_high;
+        fig.unit = f.unit;
+        fig.counted = f.counted;
+        fig.qualifier = f.qualifier;
+        facts.figures.push_back(std::move(fig));
+      }
+    }
+    collect_entities(a, tagger, raw_entities, tentative_entities);
+  }
+  facts.entities = merge_entities(std::move(raw_entities), std::move(tentative_entities));
+  facts.quantities = compare_quantities(facts.figures, info_of);
+
+  // Timeline.
+  std::stable_sort(dated_sentences.begin(), dated_sentences.end(), [&](const Dated& x, const Dated& y) {
+    const DateMention& a = facts.dates[x.date_index];
+    const DateMention& b = facts.dates[y.date_index];
+    if (a.iso_begin != b.iso_begin) return a.iso_begin < b.iso_begin;
+    return infos[x.info].order < infos[y.info].order;
+  });
+  std::vector<std::set<std::string>> event_stems;
+  for (const Dated& d : dated_sentences) {
+    const DateMention& dm = facts.dates[d.date_index];
+    const Article& a = *infos[d.info].article;
+    const Sentence& s = a.sentences[dm.where.sentence];
+    std::set<std::string> stems = stem_set(a, s);
+    bool merged = false;
+    for (std::size_t e = 0; e < facts.timeline.size(); ++e) {
+      TimelineEvent& ev = facts.timeline[e];
+      if (ev.iso_begin == dm.iso_begin && ev.iso_end == dm.iso_end && jaccard(event_stems[e], stems) >= 0.5) {
+        if (ev.source.article != a.id) ev.also.push_back(make_mention(a, dm.where.sentence, s.span));
+        merged = true;
+        break;
+      }
+    }
+    if (merged) continue;
+    TimelineEvent ev;
+    ev.iso_begin = dm.iso_begin;
+    ev.iso_end = dm.iso_end;
+    ev.confidence = dm.confidence;
+    ev.sentence = std::string(a.sentence_text(s));
+    ev.date = dm.where;
+    ev.source = make_mention(a, dm.where.sentence, s.span);
+    facts.timeline.push_back(std::move(ev));
+    event_stems.push_back(std::move(stems));
+  }
+  if (facts.timeline.size() > options.max_timeline_events) {
+    // Keep the best-attested, most confident events, then restore date order.
+    std::vector<std::size_t> idx(facts.timeline.size());
+    for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+    std::stable_sort(idx.begin(), idx.end(), [&](std::size_t x, std::size_t y) {
+      const auto& a = facts.timeline[x];
+      const auto& b = facts.timeline[y];
+      if (a.also.size() != b.also.size()) return a.also.size() > b.also.size();
+      return a.confidence > b.confidence;
+    });
+    idx.resize(options.max_timeline_events);
+    std::sort(idx.begin(), idx.end());
+    std::vector<TimelineEvent> kept;
+    for (std::size_t i : idx) kept.push_back(std::move(facts.timeline[i]));
+    facts.timeline = std::move(kept);
+  }
+  return facts;
+}
+
+}  // namespace precis::facts

@@ -1,0 +1,319 @@
+// The clustering harness: read, prepare, stream through dedup + clustering, score.
+#include "precis/harness/clustering_eval.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "precis/engine/pipeline.h"
+#include "precis/eval/duc_dataset.h"
+#include "precis/ingest/reader.h"
+
+namespace precis::harness {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct GoldDoc {
+  std::string path;
+  std::string doc_id;
+  std::string subset;
+  std::string date;
+  std::vector<std::string> labels;
+};
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::string field;
+  std::istringstream in(line);
+  while (std::getline(in, field, '\t')) out.push_back(field);
+  return out;
+}
+
+double now_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double choose2(double n) { return n * (n - 1) / 2; }
+
+// Streams `articles` (already in feed order) through dedup and clustering; returns the story per article.
+std::vector<std::uint32_t> run_stream(const std::vector<Article>& articles, const ClusteringEvalOptions& options,
+                                      std::size_t& duplicates) {
+  dedup::DuplicateIndex index(options.dedup);
+  cluster::StoryClusterer clusterer(options.cluster);
+  std::vector<std::uint32_t> out;
+  duplicates = 0;
+  for (const Article& a : articles) {
+    std::optional<std::uint32_t> same;
+    if (auto link = index.add(a)) {
+      ++duplicates;
+      if (options.use_duplicates) same = link->original;
+    }
+    out.push_back(clusterer.add(a, same));
+  }
+  return out;
+}
+
+// Reads and prepares the documents; returns them in the order of `docs`, dropping (with a
+// diagnostic) any that could not be read. `kept` receives the index into `docs` of each article.
+std::vector<Article> load_articles(const std::vector<GoldDoc>& docs, Diagnostics& diagnostics,
+                                   std::vector<std::size_t>& kept) {
+  std::vector<RawArticle> raw;
+  std::vector<std::size_t> raw_doc;
+  ingest::ReadStats stats;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    std::size_t before = raw.size();
+    ingest::read_paths({docs[i].path}, {}, [&](RawArticle&& r) { raw.push_back(std::move(r)); }, diagnostics, stats);
+    // One gold item is one article: a file yielding several keeps the first.
+    if (raw.size() > before + 1) raw.resize(before + 1);
+    if (raw.size() == before) continue;
+    RawArticle& r = raw.back();
+    if (r.meta.published.empty()) r.meta.published = docs[i].date;
+    r.meta.doc_id = std::to_string(i);  // the gold index, to find the article after preparation
+    raw_doc.push_back(i);
+  }
+  engine::DigestOptions digest;
+  std::vector<Article> articles = engine::prepare_articles(std::move(raw), digest, diagnostics);
+  kept.clear();
+  for (Article& a : articles) kept.push_back(static_cast<std::size_t>(std::stoull(a.meta.doc_id)));
+  return articles;
+}
+
+void write_assignments(const std::string& path, const std::string& name, const std::vector<GoldDoc>& docs,
+                       const std::vector<std::size_t>& kept, const std::vector<std::uint32_t>& predicted) {
+  if (path.empty()) return;
+  std::ofstream out(path, std::ios::app);
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    const GoldDoc& d = docs[kept[i]];
+    out << name << '\t' << d.doc_id << '\t' << d.date << '\t' << predicted[i] << '\t';
+    for (std::size_t l = 0; l < d.labels.size(); ++l) out << (l ? "," : "") << d.labels[l];
+    out << '\n';
+  }
+}
+
+void add_rows(const std::string& name, const std::vector<GoldDoc>& docs, const std::vector<std::size_t>& kept,
+              const std::vector<std::uint32_t>& predicted, std::size_t duplicates, double seconds,
+              ClusteringEvalReport& report) {
+  std::set<std::string> subsets;
+  for (const GoldDoc& d : docs) {
+    std::istringstream parts(d.subset);
+    std::string part;
+    while (std::getline(parts, part, '+')) {
+      if (!part.empty()) subsets.insert(part);
+    }
+  }
+  std::vector<std::string> names{""};
+  if (subsets.size() > 1) names.insert(names.end(), subsets.begin(), subsets.end());
+  for (const std::string& subset : names) {
+    std::vector<std::vector<std::string>> gold;
+    std::vector<std::uint32_t> pred;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      const GoldDoc& d = docs[kept[i]];
+      if (!subset.empty()) {
+        // A pooled document belongs to a subset when any of its listings is from it.
+        if (d.subset.find(subset) == std::string::npos) continue;
+      }
+      gold.push_back(d.labels);
+      pred.push_back(predicted[i]);
+    }
+    DatasetReport row;
+    row.name = name;
+    row.subset = subset;
+    row.scores = score_clustering(gold, pred);
+    row.duplicates = subset.empty() ? duplicates : 0;
+    row.seconds = subset.empty() ? seconds : 0;
+    report.rows.push_back(row);
+  }
+}
+
+}  // namespace
+
+ClusteringScores score_clustering(const std::vector<std::vector<std::string>>& gold,
+                                  const std::vector<std::uint32_t>& predicted) {
+  ClusteringScores s;
+  const std::size_t n = gold.size();
+  if (n == 0 || predicted.size() != n) return s;
+  std::vector<std::set<std::string>> labels(n);
+  std::set<std::string> all_labels;
+  for (std::size_t i = 0; i < n; ++i) {
+    labels[i] = std::set<std::string>(gold[i].begin(), gold[i].end());
+    all_labels.insert(gold[i].begin(), gold[i].end());
+  }
+  auto related = [&](std::size_t i, std::size_t j) {
+    for (const std::string& l : labels[i]) {
+      if (labels[j].count(l)) return true;
+    }
+    return false;
+  };
+  std::map<std::uint32_t, std::vector<std::size_t>> clusters;
+  for (std::size_t i = 0; i < n; ++i) clusters[predicted[i]].push_back(i);
+  // B-cubed: n is small (hundreds to thousands), so the quadratic definition is used directly.
+  std::vector<std::size_t> related_count(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) related_count[i] += related(i, j);
+  }
+  double p = 0, r = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& members = clusters[predicted[i]];
+    std::size_t good = 0;
+    for (std::size_t j : members) good += related(i, j);
+    p += static_cast<double>(good) / static_cast<double>(members.size());
+    r += static_cast<double>(good) / static_cast<double>(related_count[i]);
+  }
+  s.precision = p / static_cast<double>(n);
+  s.recall = r / static_cast<double>(n);
+  s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0.0;
+  s.items = n;
+  s.predicted_clusters = clusters.size();
+  s.gold_clusters = all_labels.size();
+  // ARI: resolve multi-labelled items to the label most common among their predicted story-mates.
+  std::map<std::string, std::uint32_t> label_ids;
+  for (const std::string& l : all_labels) label_ids.emplace(l, static_cast<std::uint32_t>(label_ids.size()));
+  std::vector<std::uint32_t> resolved(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string best = *labels[i].begin();
+    if (labels[i].size() > 1) {
+      std::size_t best_count = 0;
+      for (const std::string& l : labels[i]) {
+        std::size_t c = 0;
+        for (std::size_t j : clusters[predicted[i]]) c += j != i && labels[j].count(l);
+        if (c > best_count) best_count = c, best = l;
+      }
+    }
+    resolved[i] = label_ids[best];
+  }
+  s.ari = adjusted_rand_index(resolved, predicted);
+  return s;
+}
+
+double adjusted_rand_index(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  if (a.size() != b.size() || a.size() < 2) return 0.0;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, double> joint;
+  std::map<std::uint32_t, double> ca, cb;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    joint[{a[i], b[i]}] += 1;
+    ca[a[i]] += 1;
+    cb[b[i]] += 1;
+  }
+  double index = 0, sa = 0, sb = 0;
+  for (const auto& [k, v] : joint) index += choose2(v);
+  for (const auto& [k, v] : ca) sa += choose2(v);
+  for (const auto& [k, v] : cb) sb += choose2(v);
+  double expected = sa * sb / choose2(static_cast<double>(a.size()));
+  double max_index = (sa + sb) / 2;
+  if (max_index == expected) return 1.0;
+  return (index - expected) / (max_index - expected);
+}
+
+Result<ClusteringEvalReport> evaluate_clustering(const ClusteringEvalOptions& options, Diagnostics& diagnostics) {
+  ClusteringEvalReport report;
+  const std::string root = options.data_dir.empty() ? eval::shared_data_dir() : options.data_dir;
+  bool any = false;
+  if (!options.assignments_path.empty()) std::ofstream(options.assignments_path, std::ios::trunc);
+
+  // news_clustering_gold: one item per doc id, labels pooled over its listings.
+  const fs::path gold_tsv = fs::path(root) / "news_clustering_gold" / "labels.tsv";
+  if (fs::exists(gold_tsv)) {
+    std::ifstream in(gold_tsv);
+    std::string line;
+    std::vector<GoldDoc> docs;
+    std::unordered_map<std::string, std::size_t> by_id;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+      auto f = split_tabs(line);
+      if (f.size() < 5) {
+        if (!line.empty()) diagnostics.push_back({gold_tsv.string(), "line with fewer than 5 fields skipped"});
+        continue;
+      }
+      auto [it, inserted] = by_id.try_emplace(f[2], docs.size());
+      if (inserted) docs.push_back(GoldDoc{(fs::path(root) / f[1]).string(), f[2], f[0], f[4], {}});
+      GoldDoc& d = docs[it->second];
+      if (std::find(d.labels.begin(), d.labels.end(), f[3]) == d.labels.end()) d.labels.push_back(f[3]);
+      if (d.subset.find(f[0]) == std::string::npos) d.subset += "+" + f[0];
+    }
+    double t0 = now_seconds();
+    std::vector<std::size_t> kept;
+    std::vector<Article> articles = load_articles(docs, diagnostics, kept);
+    report.read_seconds += now_seconds() - t0;
+    // Date order; ties by doc id (the wire's own sequence), or shuffled within the day.
+    std::vector<std::size_t> order(articles.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const GoldDoc& a = docs[kept[x]];
+      const GoldDoc& b = docs[kept[y]];
+      return a.date != b.date ? a.date < b.date : a.doc_id < b.doc_id;
+    });
+    if (options.shuffle_seed != 0) {
+      std::mt19937_64 rng(options.shuffle_seed);
+      for (std::size_t begin = 0; begin < order.size();) {
+        std::size_t end = begin;
+        while (end < order.size() && docs[kept[order[end]]].date == docs[kept[order[begin]]].date) ++end;
+        std::shuffle(order.begin() + static_cast<std::ptrdiff_t>(begin), order.begin() + static_cast<std::ptrdiff_t>(end), rng);
+        begin = end;
+      }
+    }
+    std::vector<Article> stream;
+    std::vector<std::size_t> stream_kept;
+    for (std::size_t i : order) {
+      stream.push_back(std::move(articles[i]));
+      stream_kept.push_back(kept[i]);
+    }
+    double t1 = now_seconds();
+    std::size_t duplicates = 0;
+    std::vector<std::uint32_t> predicted = run_stream(stream, options, duplicates);
+    write_assignments(options.assignments_path, "news_clustering_gold", docs, stream_kept, predicted);
+    add_rows("news_clustering_gold", docs, stream_kept, predicted, duplicates, now_seconds() - t1, report);
+    any = true;
+  }
+
+  const fs::path wiki_dir = fs::path(root) / "wikiref220_clustering";
+  if (fs::exists(wiki_dir / "labels.tsv")) {
+    std::ifstream in(wiki_dir / "labels.tsv");
+    std::string line;
+    std::vector<GoldDoc> docs;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      auto f = split_tabs(line);
+      if (f.size() < 2) continue;
+      docs.push_back(GoldDoc{(wiki_dir / "docs" / f[0]).string(), f[0], "wikiref220", "", {f[1]}});
+    }
+    double t0 = now_seconds();
+    std::vector<std::size_t> kept;
+    std::vector<Article> articles = load_articles(docs, diagnostics, kept);
+    report.read_seconds += now_seconds() - t0;
+    double t1 = now_seconds();
+    std::size_t duplicates = 0;
+    std::vector<std::uint32_t> predicted = run_stream(articles, options, duplicates);
+    write_assignments(options.assignments_path, "wikiref220", docs, kept, predicted);
+    add_rows("wikiref220", docs, kept, predicted, duplicates, now_seconds() - t1, report);
+    any = true;
+  }
+  if (!any) return make_error("no clustering data set found under " + root);
+  return report;
+}
+
+std::string format_clustering_report(const ClusteringEvalReport& report) {
+  std::string out;
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%-22s %-16s %6s %6s %6s %6s %6s %7s %7s %5s\n", "dataset", "subset", "docs", "P",
+                "R", "F1", "ARI", "stories", "gold", "dups");
+  out += buf;
+  for (const DatasetReport& r : report.rows) {
+    std::snprintf(buf, sizeof buf, "%-22s %-16s %6zu %6.4f %6.4f %6.4f %6.4f %7zu %7zu %5zu\n", r.name.c_str(),
+                  r.subset.empty() ? "all" : r.subset.c_str(), r.scores.items, r.scores.precision, r.scores.recall,
+                  r.scores.f1, r.scores.ari, r.scores.predicted_clusters, r.scores.gold_clusters, r.duplicates);
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace precis::harness

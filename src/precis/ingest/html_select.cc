@@ -1,0 +1,516 @@
+// Main-content selection: which parts of a web page are the article.
+//
+// The method combines the two families that do best on the article extraction benchmark
+// (Kiesel et al. 2021, "An Empirical Comparison of Web Content Extraction Algorithms"):
+//   1. Readability-style candidate selection (Arc90 Readability, Mozilla Readability.js): every
+//      paragraph-like block with enough text scores 1 + commas + length/100 (capped), and hands
+//      that score to its parent (full), grandparent (half) and the ancestors above (a third,
+//      decreasing). Class and id names vote (+25 for "article", "content", "story"...; -25 for
+//      "comment", "sidebar", "share"...), and a candidate's score is scaled by 1 - link density.
+//      The best candidate is the article's container; siblings that score well, or are prose
+//      paragraphs, join it (articles split into several containers).
+//   2. Cleaning inside the container, as trafilatura and Readability's "conditional cleaning" do:
+//      boilerplate subtrees (navigation, share bars, related links, captions, newsletter boxes,
+//      bylines, ads) are left out by tag, by class/id vote, by link density, and by short
+//      boilerplate phrases ("Advertisement", "Read more").
+//   3. Fallback (trafilatura's baseline): when the container holds too little text, every prose
+//      paragraph of the page outside boilerplate regions is taken instead.
+// Precision and recall presets move the thresholds of steps 1-2.
+//
+// The pass is linear: one walk builds a flat array of elements with text and link-text counts
+// (accumulated bottom-up), a second scores, a third cleans.
+#include "precis/ingest/html_select.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "precis/base/utf8.h"
+#include "precis/ingest/internal.h"
+
+namespace precis::ingest {
+namespace {
+
+struct Info {
+  const GumboNode* node = nullptr;
+  int parent = -1;
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  std::uint32_t text = 0;       // non-space characters below, excluding removed subtrees
+  std::uint32_t link_text = 0;  // of which inside <a>
+  std::uint32_t commas = 0;
+  std::uint32_t paragraphs = 0;  // <p> elements below with some text
+  std::uint32_t block_children = 0;
+  std::uint32_t own_text = 0, own_link = 0, own_commas = 0;  // in direct child text nodes
+  int class_weight = 0;  // -25..+25 per class and per id
+  bool removed = false;  // never article text (script, nav, hidden...)
+  bool boiler = false;   // class/id say boilerplate (negative vote, no positive)
+  double score = 0;
+  bool scored = false;
+};
+
+std::string_view attr(const GumboElement& e, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  return a ? std::string_view(a->value) : std::string_view();
+}
+
+bool always_removed(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO: case GUMBO_TAG_MENU: case GUMBO_TAG_INPUT: case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_NAV: case GUMBO_TAG_FIGCAPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Regions that are boilerplate unless they hold most of the page (a site wrapping its whole
+// layout in <header> or <aside> exists).
+bool region_tag(GumboTag tag) {
+  return tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_FIGURE;
+}
+
+bool is_block(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_CENTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Tokens of class and id, lower-cased, split at anything not a letter or digit.
+void name_tokens(std::string_view value, std::vector<std::string>& out) {
+  std::string token;
+  for (char c : value) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!token.empty()) {
+      out.push_back(std::move(token));
+      token.clear();
+    }
+  }
+  if (!token.empty()) out.push_back(std::move(token));
+}
+
+// Whole-token and prefix votes. Prefixes catch "comments", "sharebar", "related-stories".
+constexpr std::array<std::string_view, 60> kNegative = {
+    "comment", "meta", "footer", "footnote", "masthead", "sidebar", "sponsor", "shopping", "tags", "tool",
+    "widget", "related", "share", "sharing", "social", "promo", "newsletter", "subscri", "signup", "advert",
+    "ad", "ads", "adv", "banner", "breadcrumb", "byline", "author", "caption", "credit", "popup",
+    "modal", "cookie", "consent", "outbrain", "taboola", "recommend", "trending", "popular", "nav", "menu",
+    "skip", "pagination", "pager", "disqus", "combx", "community", "remark", "shoutbox", "follow", "tweet",
+    "facebook", "whatsapp", "print", "login", "copyright", "disclaimer", "rss", "hidden", "toolbar", "teaser"};
+constexpr std::array<std::string_view, 16> kPositive = {"article", "body", "content", "entry", "hentry", "main",
+                                                        "post", "text", "blog", "story", "prose", "richtext",
+                                                        "paragraph", "storybody", "articlebody", "copy"};
+
+bool matches(const std::string& token, std::string_view word) {
+  if (word.size() <= 3) return token == word;  // "ad", "nav": whole tokens only
+  return token.starts_with(word);
+}
+
+int vote(std::string_view value, bool& negative, bool& positive) {
+  if (value.empty()) return 0;
+  std::vector<std::string> tokens;
+  name_tokens(value, tokens);
+  bool neg = false, pos = false;
+  for (const std::string& t : tokens) {
+    for (std::string_view w : kNegative) neg = neg || matches(t, w);
+    for (std::string_view w : kPositive) pos = pos || matches(t, w);
+  }
+  negative = negative || neg;
+  positive = positive || pos;
+  return (pos ? 25 : 0) - (neg ? 25 : 0);
+}
+
+bool hidden(const GumboElement& e) {
+  if (gumbo_get_attribute(&e.attributes, "hidden") != nullptr || attr(e, "aria-hidden") == "true") return true;
+  std::string style = internal::ascii_lower(attr(e, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
+}
+
+struct Counts {
+  std::uint32_t chars = 0, commas = 0;
+};
+
+Counts count_text(std::string_view text) {
+  Counts c;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto b = static_cast<unsigned char>(text[i]);
+    if (b == ',') ++c.commas;
+    if (b <= ' ') continue;
+    if ((b & 0xC0) != 0x80) ++c.chars;  // count code points, not bytes
+  }
+  return c;
+}
+
+struct Thresholds {
+  double sibling_share;       // sibling joins when its score >= this * top score
+  double link_density_drop;   // a block with more links than this (and little text) is dropped
+  std::uint32_t min_content;  // less than this in the container -> paragraph fallback
+  bool clean_boiler;          // drop class/id boilerplate inside the container
+};
+
+Thresholds thresholds(ExtractionFocus focus) {
+  switch (focus) {
+    case ExtractionFocus::kPrecision:
+      return {0.3, 0.5, 200, true};
+    case ExtractionFocus::kRecall:
+      return {0.15, 0.65, 150, true};
+    case ExtractionFocus::kBalanced:
+    default:
+      return {0.2, 0.5, 200, true};
+  }
+}
+
+class Selector {
+ public:
+  Selector(const GumboNode* document, const std::string& title, ExtractionFocus focus)
+      : title_(title), focus_(focus), t_(thresholds(focus)) {
+    build(document);
+  }
+
+  ContentSelection run();
+
+ private:
+  void build(const GumboNode* document);
+  void score();
+  int top_candidate() const;
+  void clean(int root, ContentSelection& out) const;
+  bool drop_in_content(int i, std::uint32_t content_text) const;
+  bool boilerplate_line(int i) const;
+  double link_density(int i) const { return nodes_[i].text ? double(nodes_[i].link_text) / nodes_[i].text : 0.0; }
+
+  const std::string& title_;
+  ExtractionFocus focus_;
+  Thresholds t_;
+  std::vector<Info> nodes_;
+  std::vector<std::vector<int>> children_;
+  int body_ = -1;
+};
+
+void Selector::build(const GumboNode* document) {
+  // Pre-order walk; parents precede children, so a reverse sweep accumulates counts bottom-up.
+  struct Item {
+    const GumboNode* node;
+    int parent;
+    bool removed, in_link;
+    int block;  // nearest block ancestor: inline text counts as its own text
+  };
+  std::vector<Item> stack;
+  const GumboVector& top = document->v.document.children;
+  for (unsigned k = top.length; k-- > 0;) stack.push_back({static_cast<const GumboNode*>(top.data[k]), -1, false, false, -1});
+  std::vector<std::uint32_t> own_text, own_link, own_commas, block_text, block_link, block_commas;
+  while (!stack.empty()) {
+    Item it = stack.back();
+    stack.pop_back();
+    const GumboNode* n = it.node;
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+      if (it.parent < 0 || it.removed) continue;
+      Counts c = count_text(n->v.text.text);
+      own_text[it.parent] += c.chars;
+      own_commas[it.parent] += c.commas;
+      if (it.in_link) own_link[it.parent] += c.chars;
+      if (it.block >= 0) {
+        block_text[it.block] += c.chars;
+        block_commas[it.block] += c.commas;
+        if (it.in_link) block_link[it.block] += c.chars;
+      }
+      continue;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& e = n->v.element;
+    Info info;
+    info.node = n;
+    info.parent = it.parent;
+    info.tag = e.tag;
+    bool negative = false, positive = false;
+    info.class_weight = vote(attr(e, "class"), negative, positive) + vote(attr(e, "id"), negative, positive);
+    std::string_view role = attr(e, "role");
+    if (role == "navigation" || role == "complementary" || role == "banner" || role == "contentinfo" ||
+        role == "menu" || role == "dialog" || role == "alert") {
+      negative = true;
+    }
+    std::string_view itemprop = attr(e, "itemprop");
+    if (itemprop == "articleBody" || itemprop == "text") positive = true, info.class_weight += 50;
+    info.boiler = negative && !positive;
+    info.removed = it.removed || always_removed(e.tag) || hidden(e);
+    int index = static_cast<int>(nodes_.size());
+    if (e.tag == GUMBO_TAG_BODY && body_ < 0) body_ = index;
+    nodes_.push_back(info);
+    children_.emplace_back();
+    own_text.push_back(0), own_link.push_back(0), own_commas.push_back(0);
+    block_text.push_back(0), block_link.push_back(0), block_commas.push_back(0);
+    int block = is_block(e.tag) || e.tag == GUMBO_TAG_BODY ? index : it.block;
+    if (it.parent >= 0) children_[it.parent].push_back(index);
+    bool in_link = it.in_link || e.tag == GUMBO_TAG_A;
+    for (unsigned k = e.children.length; k-- > 0;) {
+      stack.push_back({static_cast<const GumboNode*>(e.children.data[k]), index, info.removed, in_link, block});
+    }
+  }
+  for (std::size_t i = nodes_.size(); i-- > 0;) {
+    Info& n = nodes_[i];
+    n.own_text = n.removed ? 0 : block_text[i];
+    n.own_link = n.removed ? 0 : block_link[i];
+    n.own_commas = n.removed ? 0 : block_commas[i];
+    n.text += own_text[i];
+    n.link_text += own_link[i];
+    n.commas += own_commas[i];
+    if (n.removed) n.text = n.link_text = n.commas = n.paragraphs = 0;
+    if (n.tag == GUMBO_TAG_P && n.text > 0) ++n.paragraphs;
+    if (n.parent >= 0) {
+      Info& p = nodes_[n.parent];
+      p.text += n.text;
+      p.link_text += n.link_text;
+      p.commas += n.commas;
+      p.paragraphs += n.paragraphs;
+      if (is_block(n.tag)) ++p.block_children;
+    }
+  }
+  // Page regions (header, footer, aside, figure) and class/id boilerplate become removed when
+  // they hold a minor part of the page.
+  std::uint32_t page = body_ >= 0 ? nodes_[body_].text : 0;
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    Info& n = nodes_[i];
+    if (n.removed) continue;
+    if (n.parent >= 0 && nodes_[n.parent].removed) {
+      n.removed = true;
+      continue;
+    }
+    bool minor = n.text * 2 < page;
+    if (region_tag(n.tag) && minor) n.removed = true;
+  }
+}
+
+void Selector::score() {
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    Info& n = nodes_[i];
+    if (n.removed || n.text < 25) continue;
+    bool paragraph_like = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_TD ||
+                          n.tag == GUMBO_TAG_BLOCKQUOTE ||
+                          ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION) && n.block_children == 0);
+    int ancestor = n.parent;
+    double s = 0;
+    if (paragraph_like) {
+      if (link_density(static_cast<int>(i)) > 0.5) continue;
+      s = 1.0 + n.commas + std::min(3.0, n.text / 100.0);
+    } else {
+      // Text straight inside a container (lines separated by <br>) is a paragraph of it, as
+      // Readability wraps such text in <p>.
+      std::uint32_t plain = n.own_text > n.own_link ? n.own_text - n.own_link : 0;
+      if (plain < 25 || n.own_link * 2 > n.own_text) continue;
+      s = 1.0 + n.own_commas + std::min(3.0, plain / 100.0);
+      ancestor = static_cast<int>(i);
+    }
+    for (int level = 0; ancestor >= 0 && level < 5; ++level, ancestor = nodes_[ancestor].parent) {
+      Info& a = nodes_[ancestor];
+      if (a.removed) break;
+      if (!a.scored) {
+        a.scored = true;
+        a.score = a.class_weight;
+        if (a.tag == GUMBO_TAG_DIV || a.tag == GUMBO_TAG_ARTICLE || a.tag == GUMBO_TAG_SECTION ||
+            a.tag == GUMBO_TAG_MAIN) {
+          a.score += 5;
+        } else if (a.tag == GUMBO_TAG_TD || a.tag == GUMBO_TAG_BLOCKQUOTE || a.tag == GUMBO_TAG_PRE) {
+          a.score += 3;
+        } else if (a.tag == GUMBO_TAG_UL || a.tag == GUMBO_TAG_OL || a.tag == GUMBO_TAG_FORM ||
+                   a.tag == GUMBO_TAG_LI) {
+          a.score -= 3;
+        }
+      }
+      a.score += s / (level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0);
+    }
+  }
+}
+
+int Selector::top_candidate() const {
+  int best = -1;
+  double best_score = 0;
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    const Info& n = nodes_[i];
+    if (!n.scored || n.removed) continue;
+    double s = n.score * (1.0 - link_density(static_cast<int>(i)));
+    if (n.boiler) s *= 0.5;
+    for (int a = n.parent; a >= 0; a = nodes_[a].parent) {
+      if (nodes_[a].boiler) {
+        s *= 0.3;  // inside comments, sidebars, related boxes
+        break;
+      }
+    }
+    if (best < 0 || s > best_score) best = static_cast<int>(i), best_score = s;
+  }
+  if (best < 0) return -1;
+  // Readability's climb: a parent holding much more text and scoring close to the candidate is
+  // the real container (the article was split by inline widgets into several blocks).
+  int current = best;
+  double current_score = best_score;
+  while (nodes_[current].parent >= 0 && nodes_[current].parent != body_) {
+    int p = nodes_[current].parent;
+    const Info& pn = nodes_[p];
+    if (pn.removed || !pn.scored) break;
+    double ps = pn.score * (1.0 - link_density(p));
+    if (ps < current_score * 0.85) break;
+    if (pn.paragraphs <= nodes_[current].paragraphs && pn.text > nodes_[current].text * 1.3) break;
+    current = p;
+    current_score = std::max(current_score, ps);
+  }
+  return current;
+}
+
+// Short lines that are boilerplate wherever they stand.
+bool Selector::boilerplate_line(int i) const {
+  const Info& n = nodes_[i];
+  bool strict = focus_ == ExtractionFocus::kPrecision;
+  if (n.text == 0 || n.text > (strict ? 200u : 120u)) return false;
+  std::string text;
+  std::vector<const GumboNode*> stack{n.node};
+  while (!stack.empty() && text.size() < 400) {
+    const GumboNode* x = stack.back();
+    stack.pop_back();
+    if (x->type == GUMBO_NODE_TEXT) {
+      text += x->v.text.text;
+      text.push_back(' ');
+    } else if (x->type == GUMBO_NODE_ELEMENT) {
+      for (unsigned k = x->v.element.children.length; k-- > 0;) {
+        stack.push_back(static_cast<const GumboNode*>(x->v.element.children.data[k]));
+      }
+    }
+  }
+  std::string lower = internal::ascii_lower(internal::collapse_spaces(text));
+  static constexpr std::string_view kPhrases[] = {
+      "advertisement", "story continues below", "continue reading", "read more", "read next", "sign up",
+      "subscribe", "click here", "follow us", "share this", "related:", "recommended", "sponsored",
+      "all rights reserved", "newsletter", "read also", "see also", "more:", "watch:", "listen to this",
+      "image:", "photo:", "getty images", "(photo", "image source", "image caption", "copyright"};
+  for (std::string_view p : kPhrases) {
+    if (lower.starts_with(p)) return true;
+    if (n.text < (strict ? 120u : 60u) && lower.find(p) != std::string::npos) return true;
+  }
+  if (!title_.empty() && internal::ascii_lower(title_) == lower) return true;
+  return false;
+}
+
+bool Selector::drop_in_content(int i, std::uint32_t content_text) const {
+  const Info& n = nodes_[i];
+  if (n.removed) return true;
+  if (n.tag == GUMBO_TAG_H1) return true;  // the headline is metadata, not body
+  if (n.tag == GUMBO_TAG_FORM && n.text * 2 < content_text) return true;
+  bool structural = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_BLOCKQUOTE || n.tag == GUMBO_TAG_PRE;
+  if (t_.clean_boiler && n.boiler && n.text * 4 < content_text && !structural) return true;
+  double ld = link_density(i);
+  if (is_block(n.tag) && n.text > 0) {
+    double limit = t_.link_density_drop;
+    if (n.tag == GUMBO_TAG_P && n.text > 80) limit = std::max(limit, 0.7);  // prose with links
+    if (ld > limit) return true;
+    // Readability's conditional cleaning: lists and divs of short link items, few paragraphs.
+    if ((n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL || n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_TABLE ||
+         n.tag == GUMBO_TAG_SECTION) &&
+        n.text * 5 < content_text && n.class_weight < 0 && ld > 0.2) {
+      return true;
+    }
+  }
+  if ((is_block(n.tag) || n.tag == GUMBO_TAG_SPAN || n.tag == GUMBO_TAG_A || n.tag == GUMBO_TAG_STRONG) &&
+      n.block_children == 0 && boilerplate_line(i)) {
+    return true;
+  }
+  if (focus_ == ExtractionFocus::kPrecision && (n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL) && ld > 0.25) {
+    return true;  // lists of links, even short ones
+  }
+  return false;
+}
+
+void Selector::clean(int root, ContentSelection& out) const {
+  std::uint32_t content_text = nodes_[root].text;
+  std::vector<int> stack{root};
+  while (!stack.empty()) {
+    int i = stack.back();
+    stack.pop_back();
+    if (i != root && drop_in_content(i, content_text)) {
+      out.dropped.insert(static_cast<const GumboInternalNode*>(nodes_[i].node));
+      continue;
+    }
+    for (int c : children_[i]) stack.push_back(c);
+  }
+}
+
+ContentSelection Selector::run() {
+  ContentSelection out;
+  if (nodes_.empty()) return out;
+  score();
+  int top = top_candidate();
+  std::uint32_t selected_text = 0;
+  if (top >= 0) {
+    const Info& tn = nodes_[top];
+    double top_score = tn.score * (1.0 - link_density(top));
+    std::vector<int> parts;
+    int parent = tn.parent;
+    if (parent >= 0 && parent != body_ && tn.tag != GUMBO_TAG_BODY) {
+      for (int s : children_[parent]) {
+        if (s == top) {
+          parts.push_back(s);
+          continue;
+        }
+        const Info& sn = nodes_[s];
+        if (sn.removed || sn.text == 0 || sn.boiler) continue;
+        double ss = sn.scored ? sn.score * (1.0 - link_density(s)) : 0.0;
+        bool joins = ss >= std::max(10.0, top_score * t_.sibling_share);
+        if (!joins && sn.tag == GUMBO_TAG_P) {
+          joins = (sn.text > 80 && link_density(s) < 0.25) ||
+                  (sn.text > 0 && link_density(s) == 0 && sn.commas > 0 && focus_ != ExtractionFocus::kPrecision);
+        }
+        if (joins) parts.push_back(s);
+      }
+    } else {
+      parts.push_back(top);
+    }
+    for (int p : parts) {
+      out.roots.push_back(static_cast<const GumboInternalNode*>(nodes_[p].node));
+      clean(p, out);
+      selected_text += nodes_[p].text;
+    }
+    out.method = "candidate";
+  }
+  if (selected_text < t_.min_content) {
+    // Fallback: every prose paragraph outside boilerplate.
+    out = ContentSelection{};
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+      const Info& n = nodes_[i];
+      if (n.removed || n.text < 20) continue;
+      if (n.tag != GUMBO_TAG_P && n.tag != GUMBO_TAG_BLOCKQUOTE && n.tag != GUMBO_TAG_PRE) continue;
+      bool in_boiler = false, under_p = false;
+      for (int a = n.parent; a >= 0; a = nodes_[a].parent) {
+        in_boiler = in_boiler || nodes_[a].boiler || nodes_[a].removed;
+        under_p = under_p || nodes_[a].tag == GUMBO_TAG_P;
+      }
+      if (in_boiler || under_p || link_density(static_cast<int>(i)) > t_.link_density_drop) continue;
+      out.roots.push_back(static_cast<const GumboInternalNode*>(n.node));
+      clean(static_cast<int>(i), out);
+    }
+    out.method = out.roots.empty() ? "" : "paragraphs";
+  }
+  return out;
+}
+
+}  // namespace
+
+ContentSelection select_main_content(const GumboInternalNode* document, const std::string& title,
+                                     ExtractionFocus focus) {
+  const GumboNode* doc = document;
+  if (doc == nullptr || doc->type != GUMBO_NODE_DOCUMENT) return {};
+  Selector selector(doc, title, focus);
+  return selector.run();
+}
+
+}  // namespace precis::ingest
