@@ -8,11 +8,12 @@
 //    WordNet synonym substitution (Debian wordnet-base), inserted boilerplate, edited numbers —
 //    and the whole set (sources, variants, and every other document of the data set as
 //    distractors) is streamed through dedup::DuplicateIndex in a shuffled order. A variant is
-//    found when its link points at its source's group (its source, or another variant of it, whose
-//    root is the source); recall per kind. Precision per kind: of the links made for variants of
+//    found when its link points at its source's group (its source, another variant of it, or the
+//    earlier DUC document the source itself was linked to, as DUC holds successive wire versions);
+//    recall per kind. Precision per kind: of the links made for variants of
 //    that kind, the share pointing into the right group; "distractors": links made for
-//    unmodified DUC documents, which are false unless DUC itself holds the copy (the same DOCNO
-//    filed under two topics is removed first).
+//    unmodified DUC documents (not verified: DUC holds real copies and wire updates; a DOCNO filed
+//    under two topics is read once).
 #pragma once
 
 #include <cstdint>
