@@ -80,12 +80,13 @@ int run_digest(const DigestArgs& args) {
 
 void add_digest_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<DigestArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "digest",
-      "Summarize news articles about one event: a short summary whose every sentence is a source\n"
-      "sentence, cited to every article that reports it.\n\n"
+  CLI::App* cmd = app.add_subcommand("digest", "Summarize articles about one event, every sentence cited to its sources");
+  cmd->footer(
+      "\nEvery summary sentence is an unchanged source sentence, cited to every article that reports it.\n"
       "Inputs: files and folders (recursive): .txt, .html, DUC/TREC <DOC> files, .jsonl/.json\n"
-      "(news-please or trafilatura field names), .gz/.zst compressed; '-' reads stdin.\n\n"
+      "(news-please or trafilatura field names), feeds, WARC, .gz/.zst compressed; '-' reads stdin.\n"
+      "Results go to stdout, counts and diagnostics to stderr. Exit status: 0 ok, 1 nothing usable\n"
+      "was read, 2 wrong invocation.\n\n"
       "Examples:\n"
       "  precis digest examples/harbour-fire/\n"
       "  precis digest --format json --words 150 a.txt b.html dump.jsonl\n"

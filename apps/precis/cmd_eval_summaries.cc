@@ -24,6 +24,7 @@ struct Args {
   double slack = -1;
   double lead_weight = -1;
   double unigram_weight = -1;
+  double position_weight = -1;
   std::uint32_t max_candidates = 0;
   std::uint32_t min_words = 0;
   std::uint32_t lead_sentences = 0;
@@ -45,6 +46,7 @@ int run(const Args& args) {
   options.summary.min_concept_df = args.min_df;
   if (args.slack >= 0) options.summary.fill_slack = args.slack;
   if (args.lead_weight >= 0) options.summary.lead_weight = args.lead_weight;
+  if (args.position_weight >= 0) options.summary.position_weight = args.position_weight;
   if (args.unigram_weight >= 0) options.summary.unigram_weight = args.unigram_weight;
   if (args.max_candidates > 0) options.summary.max_candidates = args.max_candidates;
   if (args.min_words > 0) options.summary.candidates.min_words = args.min_words;
@@ -94,6 +96,7 @@ void add_eval_summaries_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--slack", args->slack, "Tuning: budget overshoot allowed when filling (share of budget)")->group("Tuning");
   cmd->add_option("--lead-weight", args->lead_weight, "Tuning: extra concept value per document lead")->group("Tuning");
   cmd->add_option("--lead-sentences", args->lead_sentences, "Tuning: sentences that count as a document's lead")->group("Tuning");
+  cmd->add_option("--position-weight", args->position_weight, "Tuning: value of a document's first sentence")->group("Tuning");
   cmd->add_option("--unigram-weight", args->unigram_weight, "Tuning: value of content-word concepts")->group("Tuning");
   cmd->add_option("--max-candidates", args->max_candidates, "Tuning: candidates handed to the solver")->group("Tuning");
   cmd->add_option("--min-words", args->min_words, "Tuning: shortest candidate sentence in words")->group("Tuning");

@@ -2,12 +2,18 @@
 //
 // Call add() once per article in arrival order (annotated: tokens with stem, is_word,
 // is_stopword; sentences; meta.published as ISO 8601 — articles without a date take the latest
-// date seen). Each call returns the story the article joins, a new one or an open one, and never
-// changes earlier answers. Articles are numbered by arrival from 0; stories from 0 in order of
-// creation.
+// date seen). Each call returns the story the article joins, a new one or an open one. Articles
+// are numbered by arrival from 0; stories from 0 in order of creation.
 //
-// A story is open while it keeps receiving articles; after `window_hours` without one it closes
-// and no later article can join it (its memory is released). A new development of a story that
+// Two open stories whose centroids converge (cosine >= `merge_similarity`) are merged: the newer
+// id is folded into the older one (union-find), so story_of() of earlier articles may later name
+// the older id. add() returns the story as it stands after the article's own merges; ask
+// story_of() at the end of a stream for the final grouping.
+//
+// A story is open while it keeps receiving articles; after its window without one it closes
+// and no later article can join it (its memory is released). The window is `window_hours`,
+// stretched for large stories (a story that has drawn many articles tends to run for weeks):
+// window_hours * min(max_window_factor, 1 + articles / window_growth_articles). A new development of a story that
 // is still open joins it when its content is close enough to the story's centroid.
 //
 // `same_story_as` forces the article into the story of an earlier article (pass the original of
@@ -32,7 +38,13 @@ namespace precis::cluster {
 
 struct ClusterOptions {
   double window_hours = 240;            // a story closes after this long without a new article
-  double join_similarity = 0.15;        // cosine with the story centroid needed to join it
+  double join_similarity = 0.13;        // cosine with the story centroid needed to join it
+  double small_story_factor = 0.8;      // a one-article story needs join_similarity * this (to 1 at 5)
+  bool unit_members = true;             // each member adds a unit-length vector to the centroid
+  double merge_similarity = 0.35;       // centroid cosine at which two open stories merge (0: never)
+  std::uint32_t merge_candidates = 8;   // after a join, this many best candidates are tried for a merge
+  double window_growth_articles = 0;    // articles per extra window length (0: fixed window)
+  double max_window_factor = 1;         // cap on the stretched window, in window_hours
   std::uint32_t lead_sentences = 3;     // the lead's terms count double (news puts the event first)
   double name_weight = 3.0;             // capitalised words inside a sentence (names) count this much
   std::uint32_t member_vectors = 0;     // latest members kept per story for nearest-member similarity
@@ -48,6 +60,7 @@ struct ClusterStats {
   std::size_t centroid_terms = 0;    // summed over open stories
   std::size_t vocabulary = 0;        // terms with a document frequency
   std::uint32_t stories = 0;         // created so far
+  std::uint32_t merges = 0;          // stories folded into another
 };
 
 struct StoryInfo {
@@ -62,8 +75,10 @@ class StoryClusterer {
  public:
   explicit StoryClusterer(const ClusterOptions& options = {});
   std::uint32_t add(const Article& article, std::optional<std::uint32_t> same_story_as = std::nullopt);
-  // The story of an earlier article (by arrival index); nullopt for an unknown index.
+  // The story of an earlier article (by arrival index), after merges; nullopt for an unknown index.
   std::optional<std::uint32_t> story_of(std::uint32_t article) const;
+  // The story that `story` has been merged into (itself when never merged or unknown).
+  std::uint32_t resolve(std::uint32_t story) const;
   std::uint32_t size() const { return static_cast<std::uint32_t>(story_of_.size()); }
   ClusterStats stats() const;
   // The open stories, in order of id.
@@ -83,6 +98,11 @@ class StoryClusterer {
   TermVector vectorize(const Article& article);
   TermVector unit_tfidf(const TermVector& doc) const;
   double similarity(const TermVector& doc, const TermVector& unit, const Story& story) const;
+  double centroid_similarity(const Story& a, const Story& b) const;
+  double expiry(const Story& story) const;
+  double join_threshold(const Story& story) const;
+  void merge_into(Story& keep, std::uint32_t gone);
+  void try_merges(std::uint32_t story, const std::vector<std::pair<double, std::uint32_t>>& candidates);
   void absorb(Story& story, const TermVector& doc, double hours, bool update_centroid);
   void close_until(double now_hours);
   void close(std::uint32_t story);
@@ -92,7 +112,9 @@ class StoryClusterer {
   ClusterOptions options_;
   std::vector<std::uint32_t> story_of_;                   // article -> story
   std::unordered_map<std::uint32_t, Story> open_;         // story id -> open story
-  std::set<std::pair<double, std::uint32_t>> by_update_;  // (last_hours, story) of open stories
+  std::set<std::pair<double, std::uint32_t>> by_update_;  // (expiry hours, story) of open stories
+  std::vector<std::uint32_t> merged_into_;                // story -> story it was merged into (itself: none)
+  std::uint32_t merges_ = 0;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings_;  // term -> open stories
   std::unordered_map<std::uint32_t, std::uint32_t> df_;   // term -> documents containing it
   std::uint32_t documents_ = 0;

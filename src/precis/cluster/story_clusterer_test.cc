@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <tuple>
 
 namespace precis::cluster {
 namespace {
@@ -78,6 +79,61 @@ TEST(StoryClusterer, CopiesJoinTheirOriginalEvenAcrossTopicsAndWindows) {
   EXPECT_EQ(c.add(make(rng, 1, "2004-01-12"), 0u), s0);
   EXPECT_EQ(*c.story_of(0), s0);
   EXPECT_FALSE(c.story_of(99));
+}
+
+// An article made of the given words, each `repeat` times, in sentences of ten.
+Article words_article(const std::vector<std::string>& words, int repeat, const std::string& date) {
+  Article a;
+  a.meta.published = date;
+  a.text = " ";
+  for (int r = 0; r < repeat; ++r) {
+    for (const std::string& w : words) {
+      if (a.tokens.size() % 10 == 0) {
+        Sentence sentence;
+        sentence.first_token = static_cast<std::uint32_t>(a.tokens.size());
+        a.sentences.push_back(sentence);
+      }
+      Token t;
+      t.is_word = true;
+      t.span = ByteSpan{0, 0};
+      t.lower = t.stem = w;
+      a.tokens.push_back(t);
+      ++a.sentences.back().token_count;
+    }
+  }
+  return a;
+}
+
+std::vector<std::string> vocab(const std::string& prefix, int n) {
+  std::vector<std::string> out;
+  for (int i = 0; i < n; ++i) out.push_back(prefix + std::to_string(i));
+  return out;
+}
+
+// Two halves of one story start apart (no shared word); articles covering both pull the first
+// half's centroid towards the second until the two merge, and story_of() then names the older id
+// for every article. Without merging they stay apart. Unrelated stories seed the idf.
+TEST(StoryClusterer, ConvergingStoriesMerge) {
+  auto run = [](double merge) {
+    ClusterOptions options;
+    options.merge_similarity = merge;
+    StoryClusterer c(options);
+    for (int k = 0; k < 6; ++k) c.add(words_article(vocab("other" + std::to_string(k) + "x", 20), 1, "2004-01-01"));
+    std::vector<std::string> a = vocab("alpha", 20), b = vocab("beta", 20), both = a;
+    both.insert(both.end(), b.begin(), b.end());
+    std::uint32_t first = c.add(words_article(a, 1, "2004-01-02"));
+    std::uint32_t second = c.add(words_article(b, 1, "2004-01-02"));
+    EXPECT_NE(first, second);
+    for (int k = 0; k < 3; ++k) c.add(words_article(both, 1, "2004-01-03"));
+    return std::make_tuple(first, second, *c.story_of(6), *c.story_of(7), c.stats().merges);
+  };
+  auto [first, second, s6, s7, merges] = run(0.35);
+  EXPECT_EQ(s6, s7);
+  EXPECT_EQ(s6, std::min(first, second));
+  EXPECT_GE(merges, 1u);
+  auto [f2, s2, t6, t7, none] = run(0.0);
+  EXPECT_NE(t6, t7);
+  EXPECT_EQ(none, 0u);
 }
 
 TEST(StoryClusterer, EmptyAndUndatedArticlesAreSafe) {

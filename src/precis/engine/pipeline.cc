@@ -144,7 +144,19 @@ Story make_story(std::uint32_t story_id, const std::vector<Article>& articles,
       story.headline = a.meta.title;
     }
   }
-  if (story.headline.empty() && !story.summary.empty()) story.headline = story.summary.front().text;
+  if (story.headline.empty() && !story.summary.empty()) {
+    // No titles (DUC, bare text): the opening words of the first summary sentence, cut at a word.
+    const std::string& first = story.summary.front().text;
+    constexpr std::size_t kMaxHeadlineBytes = 90;
+    if (first.size() <= kMaxHeadlineBytes) {
+      story.headline = first;
+    } else {
+      std::size_t cut = first.rfind(' ', kMaxHeadlineBytes);
+      if (cut == std::string::npos || cut < 20) cut = kMaxHeadlineBytes;
+      while (cut > 0 && (first[cut - 1] == ',' || first[cut - 1] == ' ')) --cut;
+      story.headline = first.substr(0, cut) + "…";
+    }
+  }
   return story;
 }
 

@@ -3,6 +3,7 @@
 #include "precis/facts/entity_features.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -49,6 +50,39 @@ std::uint64_t fh(std::string_view a, std::string_view b = {}, std::string_view c
   return hash64(s);
 }
 
+// A neighbour word as a document context: lower-cased, numbers as their shape ("3" and "12" both
+// "d", "2-1" "d-d") so that "Barcelona 3" and "Barcelona 1" give the same context.
+std::string context_word(std::string_view w) {
+  if (std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    std::string shape;
+    char last = 0;
+    for (unsigned char c : w) {
+      char s = (c >= '0' && c <= '9') ? 'd' : static_cast<char>(c);
+      if (s == last && s == 'd') continue;
+      shape += s;
+      last = s;
+      if (shape.size() >= 8) break;
+    }
+    return shape;
+  }
+  return ascii_lower(w);
+}
+
+// Words that head or close organisation names: legal forms of companies across Europe and Asia,
+// club words of sports teams, and institution nouns. A word next to one, or anywhere in the
+// document inside a capitalised run that contains one, is probably part of an organisation.
+bool is_org_keyword(const std::string& lower) {
+  static const std::unordered_set<std::string> words = {
+      "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "s.a.", "nv", "n.v.",
+      "bv", "spa", "gmbh", "ab", "asa", "oyj", "kk", "bhd", "berhad", "tbk", "pt", "cos", "holdings", "holding",
+      "group", "company", "corporation", "industries", "airlines", "airways", "bank", "securities", "motors",
+      "fc", "afc", "cf", "united", "city", "rovers", "wanderers", "athletic", "county", "albion", "hotspur",
+      "party", "ministry", "council", "committee", "commission", "association", "federation", "union",
+      "league", "club", "agency", "institute", "university", "exchange", "organisation", "organization",
+      "board", "office", "authority", "bureau", "fund", "foundation", "army", "police"};
+  return words.count(lower) != 0;
+}
+
 }  // namespace
 
 int tag_class(std::string_view tag) {
@@ -93,6 +127,59 @@ DocumentFeatures static_features(
       if (c == Caps::kInitial && i > 0) midcap_seen.insert(ascii_lower(s[i]));
     }
   }
+  // Document contexts of capitalised runs (outside headlines): for every word of a run such as
+  // "Newmont Mining Corp", the words just before and after the whole run ("shares in", "said") and
+  // the run's last word ("corp"), pooled per lower-cased word over the document. Every mention of
+  // "Newmont" then sees the cues of every other mention (the first-mention context carries over to
+  // the bare later mentions), which is what decides ORG against PER or LOC for names seen once.
+  // std::map keeps the feature order deterministic.
+  std::unordered_map<std::string, std::map<std::string, int>> run_context;
+  std::size_t table_lines = 0, body_lines = 0;
+  for (const auto& s : sentences) {
+    std::size_t alpha = 0, all_caps = 0, digit_words = 0;
+    for (std::string_view w : s) {
+      Caps c = caps_of(w);
+      alpha += c != Caps::kNone;
+      all_caps += c == Caps::kAll;
+      digit_words += std::any_of(w.begin(), w.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    }
+    if (!s.empty()) {
+      ++body_lines;
+      if (digit_words * 3 >= s.size() && digit_words >= 2) ++table_lines;
+    }
+    if (alpha >= 2 && all_caps * 10 >= alpha * 7) continue;  // headline: runs are the whole line
+    for (std::size_t i = 0; i < s.size();) {
+      Caps c = caps_of(s[i]);
+      if (c != Caps::kInitial && c != Caps::kAll) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i + 1;
+      while (end < s.size() && (caps_of(s[end]) == Caps::kInitial || caps_of(s[end]) == Caps::kAll)) ++end;
+      const std::string left = i == 0 ? "<s>" : context_word(s[i - 1]);
+      const std::string right = end >= s.size() ? "</s>" : context_word(s[end]);
+      const std::string last = ascii_lower(s[end - 1]);
+      const std::string right2 = end + 1 >= s.size() ? "</s>" : context_word(s[end + 1]);
+      bool keyword_inside = false;
+      for (std::size_t k = i + 1; k < end; ++k) keyword_inside = keyword_inside || is_org_keyword(ascii_lower(s[k]));
+      const bool keyword_after = end < s.size() && is_org_keyword(right);
+      for (std::size_t k = i; k < end; ++k) {
+        auto& m = run_context[ascii_lower(s[k])];
+        if (keyword_inside) m["K\x1fin"]++;
+        if (keyword_after) m["K\x1f" "after"]++;
+        if (i > 0) m["L\x1f" + left]++;
+        m["R\x1f" + right]++;
+        m["RR\x1f" + right + " " + right2]++;
+        if (end - i > 1 && k + 1 != end) m["E\x1f" + last]++;
+        if (end - i > 1) m["P\x1f" + std::to_string(std::min<std::size_t>(k - i, 2)) + (k + 1 == end ? "e" : "")]++;
+      }
+      i = end;
+    }
+  }
+  // Results tables ("Barcelona 3 1 2 0 5 4 7"): in such documents capitalised place names are
+  // mostly teams (ORG).
+  const std::string table_doc =
+      table_lines == 0 ? "0" : (table_lines * 3 >= body_lines ? "many" : (table_lines * 10 >= body_lines ? "some" : "few"));
   std::vector<std::vector<std::vector<std::uint64_t>>> out(sentences.size());
   static const std::string kPad = "<s>";
   // The document's first word (a Reuters topic slug such as "SOCCER", or a headline's first word)
@@ -176,8 +263,18 @@ DocumentFeatures static_features(
       f.push_back(fh("w-1w+1", lw(j - 1), lw(j + 1)));
       const bool common = (gaz[i] & kGazCommonWord) != 0;
       f.push_back(fh("cw", common ? "1" : "0", std::string(cc) + pos));
+      f.push_back(fh("td", table_doc, std::string(cc) + gz(j)));
+      f.push_back(fh("tds", table_doc, std::string(sh(j - 1)) + " " + std::string(sh(j + 1)) + " " + gz(j)));
       // Document features.
       if (caps[i] == Caps::kInitial || caps[i] == Caps::kAll) {
+        auto rc = run_context.find(l);
+        if (rc != run_context.end()) {
+          int emitted = 0;
+          for (const auto& [context, count] : rc->second) {
+            if (++emitted > 200) break;
+            f.push_back(fh("dx", context));
+          }
+        }
         const bool seen_lower = lower_seen.count(l) != 0;
         const bool seen_midcap = midcap_seen.count(l) != 0;
         f.push_back(fh("dl", seen_lower ? "1" : "0", cc));

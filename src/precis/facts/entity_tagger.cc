@@ -38,9 +38,9 @@
 namespace precis::facts {
 namespace {
 
-constexpr std::uint32_t kFeatureVersion = 4;
+constexpr std::uint32_t kFeatureVersion = 5;
 constexpr char kMagic[8] = {'P', 'R', 'C', 'S', 'N', 'E', 'R', '2'};
-constexpr int kJackknifeFolds = 4;
+constexpr int kJackknifeFolds = 8;
 
 using Sentences = std::vector<std::vector<std::string_view>>;
 

@@ -57,8 +57,10 @@ std::vector<std::uint32_t> run_stream(const std::vector<Article>& articles, cons
       ++duplicates;
       if (options.use_duplicates) same = link->original;
     }
-    out.push_back(clusterer.add(a, same));
+    clusterer.add(a, same);
   }
+  // Stories may have merged after an article was placed: read the final grouping.
+  for (std::uint32_t i = 0; i < clusterer.size(); ++i) out.push_back(*clusterer.story_of(i));
   return out;
 }
 

@@ -46,9 +46,9 @@ TEST(ClusteringEval, NewsClusteringGold) {
   const DatasetReport& all = report->rows.front();
   EXPECT_EQ(all.name, "news_clustering_gold");
   EXPECT_EQ(all.scores.items, 741u);
-  // Issue 5 targets B-cubed F1 >= 0.95; precis reaches 0.83 (see the report). This floor catches
-  // regressions; raise it as the clusterer improves.
-  EXPECT_GE(all.scores.f1, 0.82);
+  // Issue 5 targets B-cubed F1 >= 0.95; precis reaches 0.866 in date order (0.84-0.85 shuffled
+  // within days). This floor catches regressions; raise it as the clusterer improves.
+  EXPECT_GE(all.scores.f1, 0.85);
   // Shuffling arrivals within a day changes little.
   options.shuffle_seed = 7;
   auto shuffled = evaluate_clustering(options, diagnostics);

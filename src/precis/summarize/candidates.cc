@@ -62,7 +62,10 @@ Rejection check_standalone(const Article& article, const Sentence& sentence, con
       break;
     }
   }
-  if (in(kPronounStarts, first)) return Rejection::kPronounStart;
+  // Inside an opening quotation the pronoun is the speaker's own ("We lost everything," said ...);
+  // the quotation rule below decides those.
+  if (!opens_with_quote && in(kPronounStarts, first)) return Rejection::kPronounStart;
+  if (!opens_with_quote && in(kConnectiveStarts, first)) return Rejection::kConnectiveStart;
   // "..., he said." leaves the speaker unresolved just as a leading "He" does.
   {
     std::uint32_t last_words[2] = {0, 0};
@@ -85,7 +88,6 @@ Rejection check_standalone(const Article& article, const Sentence& sentence, con
       previous = &tok;
     }
   }
-  if (in(kConnectiveStarts, first)) return Rejection::kConnectiveStart;
   if (opens_with_quote) {
     bool has_speaker = false;
     for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {

@@ -34,6 +34,7 @@ struct Candidate {
   std::uint32_t bytes = 0;
   std::vector<std::uint32_t> concepts;  // distinct concept ids
   std::vector<std::uint32_t> unigrams;  // distinct content-word stem ids
+  double bonus = 0;  // value of choosing the sentence itself (a position prior), beside its concepts
 };
 
 // Concept and unigram vocabularies with document frequencies over a story.

@@ -127,6 +127,11 @@ std::vector<SummarySentence> summarize(const std::vector<const Article*>& articl
     }
   }
 
+  if (options.position_weight > 0) {
+    double lead = std::max<double>(1, options.candidates.lead_sentences);
+    for (Candidate& c : set.candidates) c.bonus = options.position_weight * std::max(0.0, 1.0 - c.sentence / lead);
+  }
+
   SelectOptions select;
   select.solver = options.solver;
   select.max_candidates = options.max_candidates;
@@ -143,7 +148,7 @@ std::vector<SummarySentence> summarize(const std::vector<const Article*>& articl
     std::vector<char> covered(value.size(), 0);
     double used = 0;
     for (std::uint32_t i : chosen) {
-      used += select.budget_in_bytes ? set.candidates[i].bytes + 1 : set.candidates[i].words;
+      used += select.budget_in_bytes ? set.candidates[i].bytes : set.candidates[i].words;
       for (std::uint32_t id : set.candidates[i].concepts) covered[id] = 1;
     }
     double best = 0;

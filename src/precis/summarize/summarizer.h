@@ -30,6 +30,7 @@ struct SummaryOptions {
   CandidateOptions candidates;
   double min_concept_df = 0;        // concepts seen in fewer documents are worth nothing; 0 = auto
   double lead_weight = 0.5;         // extra value per document whose lead sentences hold the concept
+  double position_weight = 0;       // value of a document's first sentence, falling to 0 at lead_sentences
   double unigram_weight = 0;        // value of a content-word stem per document containing it (0 = off)
   double attribution_threshold = 0.6;  // content-word cosine for "reports the same content"
 };
