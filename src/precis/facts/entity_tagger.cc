@@ -18,8 +18,13 @@
 // neighbours, whether the lower form is a common English word, and two document features: the
 // same word appears in lower case elsewhere in the document (so "Will" is probably not a name),
 // and it appears capitalised in the middle of a sentence elsewhere (so a sentence-initial or
-// headline word is probably a name). Dynamic ones: the previous tag, the two previous tags, and
-// the previous tag with the word and with its shape. Features are 64-bit hashes of strings.
+// headline word is probably a name). Document context (v5): every capitalised run outside
+// headlines pools, per lower-cased word, the words just before and after the run ("shares in",
+// "said", numbers as shapes), the run's last word and an organisation-word cue ("Ahold NV");
+// each mention of the word then carries the cues of all its mentions, so the first, explicit
+// mention informs the bare later ones. And how much of the document is a results table (lines
+// of numbers), where place names mostly name teams. Dynamic ones: the previous tag, the two
+// previous tags, and the previous tag with the word and with its shape. Features are 64-bit hashes of strings.
 #include "precis/facts/entity_tagger.h"
 
 #include <algorithm>
@@ -40,7 +45,7 @@ namespace {
 
 constexpr std::uint32_t kFeatureVersion = 5;
 constexpr char kMagic[8] = {'P', 'R', 'C', 'S', 'N', 'E', 'R', '2'};
-constexpr int kJackknifeFolds = 8;
+constexpr int kJackknifeFolds = 4;
 
 using Sentences = std::vector<std::vector<std::string_view>>;
 
