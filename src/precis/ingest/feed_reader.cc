@@ -132,8 +132,10 @@ Result<Feed> parse_xml_feed(std::string_view bytes) {
       }
     }
   } else {
+    // `rn` points into the document's dictionary: build the message before freeing it.
+    std::string message = "XML document is not RSS or Atom (root <" + std::string(rn) + ">)";
     xmlFreeDoc(doc);
-    return make_error("XML document is not RSS or Atom (root <" + std::string(rn) + ">)");
+    return make_error(std::move(message));
   }
   xmlFreeDoc(doc);
   return feed;
