@@ -19,7 +19,7 @@ build: deps
 	@cmake --build --preset release -j $(JOBS)
 
 run: build
-	./$(RELEASE_DIR)/apps/precis/precis digest examples/harbour-fire
+	./$(RELEASE_DIR)/apps/precis/precis digest examples/harbour-fire examples/lisburg-tram
 
 test: build
 	cd $(RELEASE_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 900

@@ -1,4 +1,5 @@
-// precis digest: read articles, summarize them as one story, print the cited summary.
+// precis digest: read articles, group them into stories, print each story's cited summary, its
+// sources (originals, copies, rewrites) and key facts.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -23,6 +24,11 @@ struct DigestArgs {
   std::string output;
   bool keep_boilerplate = false;
   bool quiet = false;
+  bool one_story = false;
+  std::uint32_t stories = 10;
+  std::uint32_t min_articles = 1;
+  double half_life = 3;
+  bool no_facts = false;
 };
 
 void print_counts(const engine::DigestResult& r, const DigestArgs& args) {
@@ -36,13 +42,21 @@ void print_counts(const engine::DigestResult& r, const DigestArgs& args) {
   for (const auto& [reason, n] : s.skipped_by_reason) {
     skipped += (skipped.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
   }
-  std::uint32_t duplicates = 0;
-  for (const Article& a : r.articles) duplicates += a.duplicate_of ? 1 : 0;
+  std::uint32_t duplicates = 0, rewrites = 0;
+  for (const Article& a : r.articles) {
+    duplicates += a.duplicate_of ? 1 : 0;
+    rewrites += a.rewrite_of ? 1 : 0;
+  }
   std::fprintf(stderr, "precis: read %zu article%s from %llu file%s", r.articles.size(), r.articles.size() == 1 ? "" : "s",
                static_cast<unsigned long long>(s.files), s.files == 1 ? "" : "s");
   if (!skipped.empty()) std::fprintf(stderr, "; skipped: %s", skipped.c_str());
   if (r.empty_articles) std::fprintf(stderr, "; %u empty after cleaning", r.empty_articles);
-  std::fprintf(stderr, "; %u duplicate%s\n", duplicates, duplicates == 1 ? "" : "s");
+  std::fprintf(stderr, "; %u cop%s, %u rewrite%s; %u stor%s", duplicates, duplicates == 1 ? "y" : "ies", rewrites,
+               rewrites == 1 ? "" : "s", r.stories_found, r.stories_found == 1 ? "y" : "ies");
+  if (r.stories.size() < r.stories_found) {
+    std::fprintf(stderr, ", the %zu best shown (--stories 0 shows all)", r.stories.size());
+  }
+  std::fprintf(stderr, "\n");
 }
 
 int run_digest(const DigestArgs& args) {
@@ -52,14 +66,20 @@ int run_digest(const DigestArgs& args) {
   options.summary.solver = args.solver == "greedy" ? summarize::Solver::kGreedy : summarize::Solver::kIlp;
   options.language = args.language;
   options.remove_boilerplate = !args.keep_boilerplate;
+  options.one_story = args.one_story;
+  options.max_stories = args.stories;
+  options.min_articles = args.min_articles;
+  options.half_life_days = args.half_life;
+  options.facts = !args.no_facts;
   engine::DigestResult result = engine::digest_paths(args.paths, options);
   print_counts(result, args);
   if (result.articles.empty()) {
     std::fprintf(stderr, "precis: nothing usable was read\n");
     return 1;
   }
-  render::Format format = args.format == "json" ? render::Format::kJson
+  render::Format format = args.format == "json"   ? render::Format::kJson
                           : args.format == "text" ? render::Format::kText
+                          : args.format == "html" ? render::Format::kHtml
                                                   : render::Format::kMarkdown;
   std::string rendered = render::render(result, format);
   if (args.output.empty() || args.output == "-") {
@@ -80,20 +100,26 @@ int run_digest(const DigestArgs& args) {
 
 void add_digest_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<DigestArgs>();
-  CLI::App* cmd = app.add_subcommand("digest", "Summarize articles about one event, every sentence cited to its sources");
+  CLI::App* cmd = app.add_subcommand("digest", "Group articles into stories and summarize each, every sentence cited");
   cmd->footer(
-      "\nEvery summary sentence is an unchanged source sentence, cited to every article that reports it.\n"
+      "\nArticles are replayed in publication order: copies and rewrites are linked to the first version,\n"
+      "articles are grouped into stories, and stories are ranked by size and recency. Each story gets\n"
+      "a headline, a summary, key facts (figures and where sources agree or differ, people,\n"
+      "organisations, places, a timeline) and its sources: originals, copies and rewrites.\n"
+      "Every summary sentence is an unchanged source sentence, cited to every article that reports it.\n\n"
       "Inputs: files and folders (recursive): .txt, .html, DUC/TREC <DOC> files, .jsonl/.json\n"
       "(news-please or trafilatura field names), feeds, WARC, .gz/.zst compressed; '-' reads stdin.\n"
       "Results go to stdout, counts and diagnostics to stderr. Exit status: 0 ok, 1 nothing usable\n"
       "was read, 2 wrong invocation.\n\n"
       "Examples:\n"
-      "  precis digest examples/harbour-fire/\n"
+      "  precis digest examples/                      the demo corpus: several stories\n"
+      "  precis digest --one-story examples/harbour-fire/\n"
       "  precis digest --format json --words 150 a.txt b.html dump.jsonl\n"
+      "  precis digest --format html -o digest.html crawl.warc.gz\n"
       "  cat story.txt | precis digest --format text -");
   cmd->add_option("paths", args->paths, "Files, folders, or - for stdin")->required();
-  cmd->add_option("-f,--format", args->format, "Output: md (Markdown), json, text (summary sentences only)")
-      ->check(CLI::IsMember({"md", "markdown", "json", "text", "txt"}))
+  cmd->add_option("-f,--format", args->format, "Output: md (Markdown), json, html (one page), text (summary sentences only)")
+      ->check(CLI::IsMember({"md", "markdown", "json", "html", "text", "txt"}))
       ->capture_default_str();
   cmd->add_option("-w,--words", args->words, "Summary budget in words; the summary ends on whole sentences")
       ->capture_default_str();
@@ -102,6 +128,13 @@ void add_digest_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--solver", args->solver, "Sentence selection: ilp (exact, default) or greedy")
       ->check(CLI::IsMember({"ilp", "greedy"}));
   cmd->add_option("-o,--output", args->output, "Write the result to this file instead of stdout");
+  cmd->add_flag("--one-story", args->one_story, "Treat all input as one story (no clustering)");
+  cmd->add_option("-n,--stories", args->stories, "Show the N best-ranked stories; 0 shows all")->capture_default_str();
+  cmd->add_option("--min-articles", args->min_articles, "Hide stories with fewer articles")->capture_default_str();
+  cmd->add_option("--half-life", args->half_life,
+                  "Ranking: a story's weight halves for every this many days it is older than the newest; 0 ranks by size")
+      ->capture_default_str();
+  cmd->add_flag("--no-facts", args->no_facts, "Skip the key facts (figures, names, timeline)");
   cmd->add_flag("--keep-boilerplate", args->keep_boilerplate, "Do not remove promo lines, captions, bylines, ...");
   cmd->add_flag("-q,--quiet", args->quiet, "Only errors on stderr");
   cmd->callback([args, &exit_code]() {

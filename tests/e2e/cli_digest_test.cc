@@ -59,12 +59,12 @@ TEST(CliDigest, DemoCorpusGivesCitedMarkdown) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.rfind("# ", 0), 0u) << "Markdown starts with the headline";
   EXPECT_NE(r.out.find("[1]"), std::string::npos);
-  EXPECT_NE(r.out.find("**Sources:**"), std::string::npos);
+  EXPECT_NE(r.out.find("**Sources**"), std::string::npos);
   EXPECT_NE(r.err.find("read "), std::string::npos) << "counts go to stderr";
 }
 
 TEST(CliDigest, JsonCitationsPointAtSourceBytes) {
-  CliRun r = run("digest --format json --words 150 examples/harbour-fire");
+  CliRun r = run("digest --one-story --format json --words 150 examples/harbour-fire");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["stories"].size(), 1u);
@@ -130,6 +130,42 @@ TEST(CliDigest, WrongInvocationExitsTwo) {
   EXPECT_EQ(run("digest --format yaml examples/harbour-fire").exit_code, 2);
   EXPECT_EQ(run("no-such-command").exit_code, 2);
   EXPECT_EQ(run("--help").exit_code, 0);
+}
+
+TEST(CliDigest, SeveralStoriesRankedWithFactsAndCredit) {
+  CliRun r = run("digest --format json examples/harbour-fire examples/lisburg-tram");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_GE(j["stories"].size(), 2u);
+  EXPECT_NE(r.err.find(" stories"), std::string::npos) << r.err;
+  for (const auto& story : j["stories"]) {
+    EXPECT_FALSE(story["summary"].empty());
+    EXPECT_TRUE(story["facts"].is_object());
+  }
+  // --stories caps what is shown and says so on stderr.
+  CliRun one = run("digest --stories 1 --format json examples/harbour-fire examples/lisburg-tram");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(nlohmann::json::parse(one.out)["stories"].size(), 1u);
+  EXPECT_NE(one.err.find("--stories 0"), std::string::npos) << one.err;
+  // --one-story puts everything in one.
+  CliRun all = run("digest --one-story --no-facts --format json examples/harbour-fire examples/lisburg-tram");
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  auto k = nlohmann::json::parse(all.out);
+  ASSERT_EQ(k["stories"].size(), 1u);
+  EXPECT_EQ(k["stories"][0]["articles"].size(), k["articles"].size());
+  EXPECT_TRUE(k["stories"][0]["facts"].is_null());
+}
+
+TEST(CliDigest, HtmlPageToFile) {
+  namespace fs = std::filesystem;
+  fs::path out = fs::temp_directory_path() / ("precis_e2e_html_" + std::to_string(::getpid()) + ".html");
+  CliRun r = run("digest --format html -o " + out.string() + " examples/harbour-fire");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty()) << "the page goes to the file, not stdout";
+  std::string html = slurp(out.string());
+  fs::remove(out);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("class=\"cite\""), std::string::npos);
 }
 
 }  // namespace

@@ -25,6 +25,9 @@ struct ArticleId {
 
 enum class SourceFormat { kText, kHtml, kSgml, kJsonl, kJson };
 
+// An article's relation to earlier versions of the same text (see Article::duplicate_of).
+enum class CopyKind { kOriginal, kExact, kNearCopy, kRewrite };
+
 // What a reader knows about an article beside its text. Empty strings mean unknown.
 struct ArticleMeta {
   std::string source;     // path, "path:line" for a JSONL record, "path#DOCNO" for SGML, or URL
@@ -78,9 +81,15 @@ struct Article {
   std::vector<Sentence> sentences;
   std::vector<Token> tokens;
   std::uint32_t boilerplate_lines_removed = 0;
-  // Set when this article's text repeats an earlier, more complete one (exact or near copy).
+  // Set when this article's text repeats an earlier version (exact or near copy): the group's
+  // first version, which the others copy.
   std::optional<ArticleId> duplicate_of;
   double duplicate_similarity = 0.0;  // 1.0 for an exact copy
+  // Set when this article rewrites an earlier one in other words (same facts, names and numbers).
+  std::optional<ArticleId> rewrite_of;
+  double rewrite_similarity = 0.0;    // share of its content aligned with the original
+  // How the article relates to its story's versions (kOriginal when neither of the above).
+  CopyKind copy_kind = CopyKind::kOriginal;
 
   std::string_view sentence_text(const Sentence& s) const { return slice(text, s.span); }
   ByteSpan original_span(ByteSpan text_span) const { return to_original.to_source(text_span); }

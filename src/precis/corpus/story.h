@@ -26,9 +26,12 @@ struct Story {
   std::string headline;
   std::vector<ArticleId> articles;
   std::vector<SummarySentence> summary;
-  std::uint32_t duplicate_articles = 0;  // articles whose text repeats another's
+  std::uint32_t duplicate_articles = 0;  // articles whose text repeats another's (exact or near copies)
+  std::uint32_t rewrite_articles = 0;    // articles that rewrite another in other words
+  std::uint32_t outlets = 0;             // distinct outlets (or sources when the outlet is unknown)
   std::string first_published;  // ISO 8601, earliest known article date
   std::string last_published;
+  double rank_score = 0;        // what the stories are ordered by (size and recency; see engine)
 };
 
 }  // namespace precis

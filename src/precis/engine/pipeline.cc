@@ -1,10 +1,15 @@
 #include "precis/engine/pipeline.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "precis/base/hash.h"
+#include "precis/base/iso_time.h"
+#include "precis/engine/stories.h"
 #include "precis/text/annotate.h"
 #include "precis/text/boilerplate.h"
 #include "precis/text/normalize.h"
@@ -113,6 +118,36 @@ std::uint32_t mark_duplicates(std::vector<Article>& articles) {
   return duplicates;
 }
 
+namespace {
+
+// 0 for an original, 1 for a rewrite, 2 for a copy: the order citations are listed in.
+int copy_rank(const Article& a) { return a.duplicate_of ? 2 : a.rewrite_of ? 1 : 0; }
+
+}  // namespace
+
+void originals_first(const std::vector<Article>& articles, SummarySentence& sentence) {
+  if (sentence.citations.size() < 2) return;
+  auto article = [&](const Citation& c) -> const Article& { return articles[c.article.value - 1]; };
+  // The sentence shown stays first unless it comes from a copy whose original is cited with the
+  // very same sentence: then the original shows it (same bytes, so the budget still holds).
+  const Article& shown = article(sentence.citations.front());
+  if (shown.duplicate_of) {
+    for (std::size_t i = 1; i < sentence.citations.size(); ++i) {
+      const Citation& c = sentence.citations[i];
+      if (c.article != *shown.duplicate_of) continue;
+      const Article& original = article(c);
+      if (c.sentence < original.sentences.size() &&
+          original.sentence_text(original.sentences[c.sentence]) == sentence.text) {
+        std::swap(sentence.citations.front(), sentence.citations[i]);
+      }
+      break;
+    }
+  }
+  // The others: originals, then rewrites, then copies; each group keeps its (date) order.
+  std::stable_sort(sentence.citations.begin() + 1, sentence.citations.end(),
+                   [&](const Citation& x, const Citation& y) { return copy_rank(article(x)) < copy_rank(article(y)); });
+}
+
 Story make_story(std::uint32_t story_id, const std::vector<Article>& articles,
                  const std::vector<std::uint32_t>& members, const summarize::SummaryOptions& options) {
   Story story;
@@ -122,13 +157,23 @@ Story make_story(std::uint32_t story_id, const std::vector<Article>& articles,
     pointers.push_back(&articles[m]);
     story.articles.push_back(articles[m].id);
     if (articles[m].duplicate_of) ++story.duplicate_articles;
+    if (articles[m].rewrite_of) ++story.rewrite_articles;
     const std::string& date = articles[m].meta.published;
     if (!date.empty()) {
       if (story.first_published.empty() || date < story.first_published) story.first_published = date;
       if (story.last_published.empty() || date > story.last_published) story.last_published = date;
     }
   }
+  {
+    std::set<std::string> outlets;
+    for (std::uint32_t m : members) {
+      const ArticleMeta& meta = articles[m].meta;
+      outlets.insert(!meta.outlet.empty() ? meta.outlet : !meta.url.empty() ? meta.url : meta.source);
+    }
+    story.outlets = static_cast<std::uint32_t>(outlets.size());
+  }
   story.summary = summarize::summarize(pointers, options);
+  for (SummarySentence& s : story.summary) originals_first(articles, s);
   // Headline: the title of the article the summary draws on most; else the first summary sentence.
   std::map<std::uint32_t, int> cited;
   for (const SummarySentence& s : story.summary) {
@@ -165,11 +210,60 @@ DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& o
   std::size_t read = raw.size();
   result.articles = prepare_articles(std::move(raw), options, result.diagnostics);
   result.empty_articles = static_cast<std::uint32_t>(read - result.articles.size());
-  mark_duplicates(result.articles);
-  if (!result.articles.empty()) {
-    std::vector<std::uint32_t> members(result.articles.size());
-    for (std::uint32_t i = 0; i < members.size(); ++i) members[i] = i;
-    result.stories.push_back(make_story(1, result.articles, members, options.summary));
+  result.story_of.assign(result.articles.size(), 0);
+  if (result.articles.empty()) return result;
+  const std::vector<Article>& articles = result.articles;
+
+  std::vector<std::uint32_t> order = arrival_order(result.articles);
+  link_copies(result.articles, order, options.dedup);
+  std::vector<std::vector<std::uint32_t>> groups;
+  if (options.one_story) {
+    groups.push_back(order);
+  } else {
+    groups = group_stories(articles, order, options.cluster);
+  }
+  result.stories_found = static_cast<std::uint32_t>(groups.size());
+
+  // Rank: size, discounted by the age of the story's latest article against the newest article.
+  const double kUnknown = std::numeric_limits<double>::quiet_NaN();
+  auto hours_of = [&](std::uint32_t i) { return parse_iso_hours(articles[i].meta.published).value_or(kUnknown); };
+  double newest = kUnknown;
+  std::vector<double> last(groups.size(), kUnknown);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (std::uint32_t i : groups[g]) {
+      double h = hours_of(i);
+      if (std::isnan(h)) continue;
+      if (std::isnan(last[g]) || h > last[g]) last[g] = h;
+      if (std::isnan(newest) || h > newest) newest = h;
+    }
+  }
+  std::vector<std::pair<double, std::size_t>> ranked;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    auto size = static_cast<std::uint32_t>(groups[g].size());
+    ranked.emplace_back(rank_score(size, last[g], newest, options.half_life_days), g);
+  }
+  // Best first; ties: more articles, then the story that started first.
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first > y.first;
+    return groups[x.second].size() > groups[y.second].size();
+  });
+  std::uint32_t rank = 0;
+  for (const auto& [score, g] : ranked) {
+    ++rank;
+    if (groups[g].size() < options.min_articles) continue;
+    if (options.max_stories != 0 && result.stories.size() >= options.max_stories) continue;
+    Story story = make_story(rank, articles, groups[g], options.summary);
+    story.rank_score = score;
+    for (std::uint32_t i : groups[g]) result.story_of[i] = rank;
+    if (options.facts) {
+      std::vector<const Article*> sources;
+      for (std::uint32_t i : groups[g]) {
+        // Rewrites repeat their original's facts in other words: not independent sources.
+        if (!articles[i].rewrite_of) sources.push_back(&articles[i]);
+      }
+      result.facts.push_back(facts::extract_story_facts(sources, options.facts_options));
+    }
+    result.stories.push_back(std::move(story));
   }
   return result;
 }

@@ -1,8 +1,9 @@
 // The engine: the stages of precis in order, as plain functions over values.
 //
 //   read (ingest) -> boilerplate model over the batch -> per article: remove boilerplate,
-//   normalise, annotate (paragraphs, sentences, tokens, stems) -> duplicates -> stories ->
-//   per story: summarize (rank, select, order, cite).
+//   normalise, annotate (paragraphs, sentences, tokens, stems) -> arrival order -> copies and
+//   rewrites -> stories (stories.h) -> ranking -> per reported story: summarize (rank, select,
+//   order, cite), headline, key facts.
 //
 // The engine never prints: counts and problems come back in DigestResult.
 #pragma once
@@ -12,8 +13,11 @@
 #include <vector>
 
 #include "precis/base/diagnostic.h"
+#include "precis/cluster/story_clusterer.h"
 #include "precis/corpus/article.h"
 #include "precis/corpus/story.h"
+#include "precis/dedup/duplicate_index.h"
+#include "precis/facts/facts.h"
 #include "precis/ingest/reader.h"
 #include "precis/summarize/summarizer.h"
 
@@ -24,17 +28,34 @@ struct DigestOptions {
   summarize::SummaryOptions summary;
   bool remove_boilerplate = true;
   std::string language;  // force a language for every article ("" = detect per article)
+
+  // Stories. one_story: everything read is one story (the user grouped the articles already;
+  // also the evaluation protocol). Otherwise the articles are clustered into stories.
+  bool one_story = false;
+  dedup::DuplicateOptions dedup;
+  cluster::ClusterOptions cluster;
+  std::uint32_t max_stories = 0;     // report (summarize) only the best-ranked N stories; 0 = all
+  std::uint32_t min_articles = 1;    // stories with fewer articles are not reported
+  double half_life_days = 3;         // recency in the ranking (see rank_score); 0 = size only
+
+  // Key facts per reported story (facts/facts.h).
+  bool facts = true;
+  facts::FactsOptions facts_options;
 };
 
 struct DigestResult {
   std::vector<Article> articles;  // ArticleId.value == index + 1
+  // The reported stories, best-ranked first; ids are ranks from 1 over all stories found.
   std::vector<Story> stories;
+  std::vector<facts::StoryFacts> facts;  // parallel to `stories`; empty when facts are off
+  std::vector<std::uint32_t> story_of;   // per article (by index): its story's id; 0 = not reported
+  std::uint32_t stories_found = 0;       // before max_stories / min_articles
   Diagnostics diagnostics;
   ingest::ReadStats read_stats;
   std::uint32_t empty_articles = 0;  // read but with no text left after cleaning
 };
 
-// Reads `paths` ("-" is stdin) and digests everything read as one story.
+// Reads `paths` ("-" is stdin) and digests everything read.
 DigestResult digest_paths(const std::vector<std::string>& paths, const DigestOptions& options);
 
 // Digests articles already read (tests, evaluation harnesses, the server).
@@ -45,11 +66,19 @@ DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& o
 std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestOptions& options,
                                       Diagnostics& diagnostics);
 
-// Marks exact and near-exact copies: an article whose sentences mostly repeat an earlier, longer
-// article's gets duplicate_of set to it. Returns the number of duplicates.
+// The simple batch marking of exact and near-exact copies used by the summary evaluation (DUC
+// clusters are one story and carry no rewrites): an article whose sentences mostly repeat an
+// earlier, longer article's gets duplicate_of set to it. Returns the number of duplicates.
+// The digest itself uses link_copies (stories.h), which also finds rewrites.
 std::uint32_t mark_duplicates(std::vector<Article>& articles);
 
-// Builds one story from all `articles` and summarizes it.
+// Orders a summary sentence's citations: originals, then rewrites, then copies (each group in its
+// given order). The first citation, the sentence shown, moves to the original only when the
+// original has the very same sentence.
+void originals_first(const std::vector<Article>& articles, SummarySentence& sentence);
+
+// Builds one story from `members` (indices into `articles`) and summarizes it: counts, dates,
+// summary with citations (originals first), headline.
 Story make_story(std::uint32_t story_id, const std::vector<Article>& articles,
                  const std::vector<std::uint32_t>& members, const summarize::SummaryOptions& options);
 

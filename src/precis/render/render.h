@@ -1,29 +1,33 @@
-// Renderers: a DigestResult as Markdown, JSON (docs/json-schema.md) or plain text.
+// Renderers: a DigestResult as Markdown, JSON (docs/json-schema.md), HTML or plain text.
 // Pure functions: value in, string out. The caller writes it where it wants.
 #pragma once
 
 #include <string>
 
 #include "precis/engine/pipeline.h"
+#include "precis/render/view.h"
 
 namespace precis::render {
 
-enum class Format { kMarkdown, kJson, kText };
+enum class Format { kMarkdown, kJson, kHtml, kText };
 
-// Markdown: per story a heading, the summary with [n] citation markers, and the numbered source
-// list those markers resolve to (outlet or file name, title, date), with counts of sources and
-// duplicates.
+// Markdown: per story a heading, the credit line ("7 articles from 6 outlets: 3 originals,
+// 2 copies, 2 rewrites") and dates, the summary with [n] citation markers, the key facts (figures
+// and where sources agree or differ, people, organisations, places, timeline) with the same
+// markers, and the numbered source list they resolve to (outlet or file name, title, date, copy
+// and rewrite relations).
 std::string to_markdown(const engine::DigestResult& result);
 
 // JSON as documented in docs/json-schema.md. `indent` < 0 gives one line.
 std::string to_json(const engine::DigestResult& result, int indent = 2);
 
+// One self-contained HTML page (inline CSS, no scripts, no external resources): the Markdown
+// content with citation markers linked to the sources and source titles linked to their URLs.
+std::string to_html(const engine::DigestResult& result);
+
 // Only the summary sentences, one per line; stories separated by a blank line.
 std::string to_text(const engine::DigestResult& result);
 
 std::string render(const engine::DigestResult& result, Format format);
-
-// A display name for an article's source: outlet, else the file name without directories.
-std::string source_name(const Article& article);
 
 }  // namespace precis::render

@@ -65,7 +65,10 @@ std::vector<SummarySentence> summarize(const std::vector<const Article*>& articl
   std::vector<SummarySentence> summary;
   if (articles.empty()) return summary;
   std::vector<bool> skip(articles.size(), false);
-  for (std::size_t i = 0; i < articles.size(); ++i) skip[i] = articles[i]->duplicate_of.has_value();
+  // Copies and rewrites repeat an original: cited, but neither candidates nor independent evidence.
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    skip[i] = articles[i]->duplicate_of.has_value() || articles[i]->rewrite_of.has_value();
+  }
 
   CandidateSet set = build_candidates(articles, skip, options.candidates);
   if (set.candidates.empty()) {

@@ -1,0 +1,123 @@
+// Renderers: structure of Markdown, JSON and HTML on the demo corpus, escaping and link safety.
+#include "precis/render/render.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace precis::render {
+namespace {
+
+class Rendered : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    engine::DigestOptions options;
+    result_ = new engine::DigestResult(engine::digest_paths({"examples/harbour-fire", "examples/lisburg-tram"}, options));
+  }
+  static void TearDownTestSuite() { delete result_; }
+  static engine::DigestResult* result_;
+};
+engine::DigestResult* Rendered::result_ = nullptr;
+
+TEST_F(Rendered, MarkdownHasCreditSummaryFactsAndSources) {
+  std::string md = to_markdown(*result_);
+  EXPECT_EQ(md.rfind("# ", 0), 0u);
+  EXPECT_NE(md.find(" outlets: "), std::string::npos) << "credit line";
+  EXPECT_NE(md.find("cop"), std::string::npos);
+  EXPECT_NE(md.find("rewrite of ["), std::string::npos);
+  EXPECT_NE(md.find("**Figures**"), std::string::npos);
+  EXPECT_NE(md.find("**Sources**"), std::string::npos);
+  EXPECT_NE(md.find("\n---\n"), std::string::npos) << "stories are separated";
+}
+
+TEST_F(Rendered, JsonCarriesStoriesFactsAndRelations) {
+  auto j = nlohmann::json::parse(to_json(*result_));
+  EXPECT_EQ(j["precis_version"], "0.2.0");
+  ASSERT_GE(j["stories"].size(), 2u);
+  EXPECT_EQ(j["stories_found"].get<std::size_t>(), j["stories"].size());
+  bool rewrite = false;
+  for (const auto& a : j["articles"]) {
+    ASSERT_TRUE(a.contains("story"));
+    ASSERT_TRUE(a.contains("copy_kind"));
+    if (a["copy_kind"] == "rewrite") {
+      rewrite = true;
+      EXPECT_TRUE(a["rewrite_of"].is_number());
+      EXPECT_TRUE(a["duplicate_of"].is_null());
+    }
+  }
+  EXPECT_TRUE(rewrite);
+  const auto& story = j["stories"][0];
+  for (const char* key : {"outlets", "originals", "duplicates", "rewrites", "rank_score", "facts"}) {
+    EXPECT_TRUE(story.contains(key)) << key;
+  }
+  ASSERT_TRUE(story["facts"].is_object());
+  EXPECT_FALSE(story["facts"].contains("articles")) << "articles are listed once, at the top";
+  EXPECT_FALSE(story["facts"]["figures"].empty());
+  EXPECT_EQ(story["sources"].get<std::size_t>(),
+            story["originals"].get<std::size_t>() + story["duplicates"].get<std::size_t>() +
+                story["rewrites"].get<std::size_t>());
+}
+
+TEST_F(Rendered, HtmlIsOnePageWithLinkedCitations) {
+  std::string html = to_html(*result_);
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
+  EXPECT_NE(html.find("href=\"#s1-1\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"s1-1\""), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_NE(html.find("</html>\n"), std::string::npos);
+}
+
+TEST(Html, EscapesTextAndDropsUnsafeLinks) {
+  RawArticle r;
+  r.meta.source = "x.txt";
+  r.meta.title = "<b>Bold</b> & \"quoted\"";
+  r.meta.url = "javascript:alert(1)";
+  r.meta.language = "en";
+  r.body = "The <script>alert(1)</script> council met on Monday & voted. It approved the plan by nine votes.";
+  r.original = r.body;
+  r.body_to_original = OffsetMap::identity(static_cast<std::uint32_t>(r.body.size()));
+  std::vector<RawArticle> in;
+  in.push_back(std::move(r));
+  engine::DigestOptions options;
+  options.facts = false;
+  engine::DigestResult result = engine::digest_articles(std::move(in), options);
+  ASSERT_EQ(result.stories.size(), 1u);
+  std::string html = to_html(result);
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_EQ(html.find("<b>Bold"), std::string::npos);
+  EXPECT_NE(html.find("&lt;b&gt;Bold&lt;/b&gt; &amp; &quot;quoted&quot;"), std::string::npos);
+  EXPECT_EQ(html.find("javascript:"), std::string::npos) << "only http(s) URLs become links";
+}
+
+TEST(Credit, WordsForCopiesAndRewrites) {
+  engine::DigestResult result;
+  for (std::uint32_t i = 1; i <= 4; ++i) {
+    Article a;
+    a.id = ArticleId{i};
+    a.meta.source = "a" + std::to_string(i);
+    result.articles.push_back(a);
+  }
+  result.articles[1].duplicate_of = ArticleId{1};
+  result.articles[2].rewrite_of = ArticleId{1};
+  Story s;
+  s.id = 1;
+  s.headline = "H";
+  s.articles = {ArticleId{1}, ArticleId{2}, ArticleId{3}, ArticleId{4}};
+  s.duplicate_articles = 1;
+  s.rewrite_articles = 1;
+  s.outlets = 3;
+  s.first_published = "2026-11-03";
+  s.last_published = "2026-11-04T10:00:00Z";
+  result.stories.push_back(s);
+  StoryView view = make_story_view(result, 0);
+  EXPECT_EQ(view.credit, "4 articles from 3 outlets: 2 originals, 1 copy, 1 rewrite");
+  EXPECT_EQ(view.dates, "first seen 2026-11-03, updated 2026-11-04");
+  EXPECT_EQ(relation_note(view, result.articles[1]), "copy of [1]");
+  EXPECT_EQ(relation_note(view, result.articles[2]), "rewrite of [1]");
+  EXPECT_EQ(relation_note(view, result.articles[3]), "");
+}
+
+}  // namespace
+}  // namespace precis::render

@@ -1,0 +1,189 @@
+#include "precis/render/view.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace precis::render {
+namespace {
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::vector<ArticleId> distinct(std::vector<ArticleId> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+std::string day(const std::string& iso) { return iso.substr(0, 10); }
+
+// The figure as written in the first article that gives this reading.
+std::string reading_text(const facts::StoryFacts& f, const facts::Reading& r) {
+  if (!r.figures.empty() && r.figures.front() < f.figures.size()) return f.figures[r.figures.front()].where.text;
+  return std::to_string(r.value);
+}
+
+std::string with_date(std::string text, const std::string& date) {
+  if (!date.empty()) text += " (" + day(date) + ")";
+  return text;
+}
+
+void add_figures(const facts::StoryFacts& f, FactsView& view) {
+  std::set<std::uint32_t> in_quantity;
+  // Disagreements and updates matter most, then figures several sources agree on.
+  std::vector<const facts::QuantityReport*> reports;
+  for (const facts::QuantityReport& q : f.quantities) reports.push_back(&q);
+  auto weight = [](const facts::QuantityReport* q) {
+    return q->status == facts::QuantityReport::Status::kConflict ? 0 : q->status == facts::QuantityReport::Status::kUpdate ? 1 : 2;
+  };
+  std::stable_sort(reports.begin(), reports.end(), [&](auto* x, auto* y) { return weight(x) < weight(y); });
+  for (const facts::QuantityReport* q : reports) {
+    for (const facts::Reading& r : q->readings) in_quantity.insert(r.figures.begin(), r.figures.end());
+    if (view.figures.size() >= kMaxFigures || q->readings.empty()) continue;
+    Line line;
+    switch (q->status) {
+      case facts::QuantityReport::Status::kAgree: {
+        const facts::Reading& r = q->readings.front();
+        line.push_back({reading_text(f, r) + " — " + std::to_string(r.articles.size()) + " sources agree", r.articles});
+        break;
+      }
+      case facts::QuantityReport::Status::kUpdate:
+      case facts::QuantityReport::Status::kConflict: {
+        bool update = q->status == facts::QuantityReport::Status::kUpdate;
+        for (std::size_t i = 0; i < q->readings.size(); ++i) {
+          const facts::Reading& r = q->readings[i];
+          std::string prefix = i == 0 ? (update ? "Updated: " : "Sources differ: ") : (update ? " → " : " vs. ");
+          line.push_back({prefix + with_date(reading_text(f, r), r.first_published), r.articles});
+        }
+        break;
+      }
+    }
+    view.figures.push_back(std::move(line));
+  }
+  // Other figures that count something, each value once, the most widely reported first.
+  using Key = std::tuple<double, double, std::string, std::string>;
+  std::map<Key, std::pair<std::uint32_t, std::vector<ArticleId>>> seen;  // key -> (first figure, articles)
+  for (std::uint32_t i = 0; i < f.figures.size(); ++i) {
+    const facts::Figure& fig = f.figures[i];
+    if (fig.counted.empty() && fig.unit.empty()) continue;
+    Key key{fig.value, fig.value_high.value_or(fig.value), fig.unit, fig.counted};
+    auto [it, fresh] = seen.try_emplace(key, i, std::vector<ArticleId>{});
+    it->second.second.push_back(fig.where.article);
+    if (in_quantity.count(i)) it->second.first = UINT32_MAX;  // shown above
+  }
+  std::vector<std::pair<std::uint32_t, std::vector<ArticleId>>> rest;
+  for (auto& [key, entry] : seen) {
+    if (entry.first != UINT32_MAX) rest.emplace_back(entry.first, distinct(entry.second));
+  }
+  std::stable_sort(rest.begin(), rest.end(), [](const auto& x, const auto& y) {
+    if (x.second.size() != y.second.size()) return x.second.size() > y.second.size();
+    return x.first < y.first;
+  });
+  for (const auto& [first, articles] : rest) {
+    if (view.figures.size() >= kMaxFigures) break;
+    view.figures.push_back(Line{{f.figures[first].where.text, articles}});
+  }
+}
+
+void add_entities(const facts::StoryFacts& f, FactsView& view) {
+  for (const facts::Entity& e : f.entities) {
+    std::vector<Line>* list = e.kind == facts::EntityKind::kPerson         ? &view.people
+                              : e.kind == facts::EntityKind::kOrganization ? &view.organisations
+                                                                           : &view.places;
+    if (list->size() >= kMaxNamesPerKind) continue;
+    std::string text = e.name;
+    if (!e.roles.empty()) text += ", " + e.roles.front();
+    std::vector<ArticleId> ids;
+    for (const facts::EntityMention& m : e.mentions) ids.push_back(m.where.article);
+    list->push_back(Line{{text, distinct(ids)}});
+  }
+}
+
+void add_timeline(const facts::StoryFacts& f, FactsView& view) {
+  for (const facts::TimelineEvent& e : f.timeline) {
+    if (view.timeline.size() >= kMaxTimeline) break;
+    std::string when = e.iso_begin;
+    if (!e.iso_end.empty() && e.iso_end != e.iso_begin) when += " – " + e.iso_end;
+    std::vector<ArticleId> ids{e.source.article};
+    for (const facts::Mention& m : e.also) ids.push_back(m.article);
+    view.timeline.push_back(Line{{when + ": " + e.sentence, distinct(ids)}});
+  }
+}
+
+}  // namespace
+
+std::string source_name(const Article& article) {
+  if (!article.meta.outlet.empty()) return article.meta.outlet;
+  std::string s = article.meta.source;
+  std::size_t slash = s.find_last_of('/');
+  if (slash != std::string::npos) s = s.substr(slash + 1);
+  return s;
+}
+
+std::vector<std::size_t> StoryView::numbers(const std::vector<ArticleId>& ids) const {
+  std::vector<std::size_t> out;
+  for (ArticleId id : ids) {
+    auto it = number.find(id.value);
+    if (it != number.end()) out.push_back(it->second);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::size_t> StoryView::numbers(const std::vector<Citation>& citations) const {
+  std::vector<ArticleId> ids;
+  for (const Citation& c : citations) ids.push_back(c.article);
+  return numbers(ids);
+}
+
+StoryView make_story_view(const engine::DigestResult& result, std::size_t index) {
+  StoryView view;
+  const Story& story = result.stories[index];
+  view.story = &story;
+  for (ArticleId id : story.articles) view.sources.push_back(&result.articles[id.value - 1]);
+  std::stable_sort(view.sources.begin(), view.sources.end(), [](const Article* x, const Article* y) {
+    const std::string& dx = x->meta.published;
+    const std::string& dy = y->meta.published;
+    if (!dx.empty() && !dy.empty() && dx != dy) return dx < dy;
+    if (dx.empty() != dy.empty()) return !dx.empty();
+    return x->id < y->id;
+  });
+  for (std::size_t i = 0; i < view.sources.size(); ++i) view.number[view.sources[i]->id.value] = i + 1;
+
+  std::size_t n = story.articles.size();
+  std::size_t copies = story.duplicate_articles;
+  std::size_t rewrites = story.rewrite_articles;
+  std::size_t originals = n - copies - rewrites;
+  view.credit = plural(n, "article", "articles") + " from " + plural(story.outlets, "outlet", "outlets");
+  if (copies == 0 && rewrites == 0) {
+    view.credit += n == 1 ? "" : ", no copies";
+  } else {
+    view.credit += ": " + plural(originals, "original", "originals");
+    if (copies) view.credit += ", " + plural(copies, "copy", "copies");
+    if (rewrites) view.credit += ", " + plural(rewrites, "rewrite", "rewrites");
+  }
+  if (!story.first_published.empty()) {
+    view.dates = "first seen " + day(story.first_published);
+    if (day(story.last_published) != day(story.first_published)) view.dates += ", updated " + day(story.last_published);
+  }
+  if (index < result.facts.size()) {
+    const facts::StoryFacts& f = result.facts[index];
+    add_figures(f, view.facts);
+    add_entities(f, view.facts);
+    add_timeline(f, view.facts);
+  }
+  return view;
+}
+
+std::string relation_note(const StoryView& view, const Article& article) {
+  std::optional<ArticleId> target = article.duplicate_of ? article.duplicate_of : article.rewrite_of;
+  if (!target) return {};
+  auto it = view.number.find(target->value);
+  if (it == view.number.end()) return {};
+  return std::string(article.duplicate_of ? "copy" : "rewrite") + " of [" + std::to_string(it->second) + "]";
+}
+
+}  // namespace precis::render
