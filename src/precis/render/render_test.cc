@@ -119,5 +119,46 @@ TEST(Credit, WordsForCopiesAndRewrites) {
   EXPECT_EQ(relation_note(view, result.articles[3]), "");
 }
 
+TEST(FactsView, DropsOneOffNamesAndDateOnlyTimelineLines) {
+  engine::DigestResult result;
+  Article a;
+  a.id = ArticleId{1};
+  a.meta.source = "a.txt";
+  result.articles.push_back(a);
+  Story s;
+  s.id = 1;
+  s.articles = {ArticleId{1}};
+  result.stories.push_back(s);
+  facts::StoryFacts f;
+  auto entity = [](std::string name, std::size_t mentions, std::vector<std::string> roles) {
+    facts::Entity e;
+    e.name = std::move(name);
+    e.roles = std::move(roles);
+    for (std::size_t i = 0; i < mentions; ++i) {
+      facts::EntityMention m;
+      m.where.article = ArticleId{1};
+      e.mentions.push_back(m);
+    }
+    return e;
+  };
+  f.entities.push_back(entity("Helena Marsh", 3, {}));
+  f.entities.push_back(entity("Ines Calloway", 1, {"Port director"}));
+  f.entities.push_back(entity("St", 1, {}));
+  facts::TimelineEvent dated;
+  dated.iso_begin = dated.iso_end = "2026-11-03";
+  dated.sentence = "Nov. 3, 2026, 9:05 p.m.";
+  dated.source.article = ArticleId{1};
+  facts::TimelineEvent event = dated;
+  event.sentence = "A fire tore through a warehouse on Tuesday.";
+  f.timeline = {dated, event};
+  result.facts.push_back(f);
+  StoryView view = make_story_view(result, 0);
+  ASSERT_EQ(view.facts.people.size(), 2u);
+  EXPECT_EQ(view.facts.people[0][0].text, "Helena Marsh");
+  EXPECT_EQ(view.facts.people[1][0].text, "Ines Calloway, Port director");
+  ASSERT_EQ(view.facts.timeline.size(), 1u);
+  EXPECT_EQ(view.facts.timeline[0][0].text, "2026-11-03: A fire tore through a warehouse on Tuesday.");
+}
+
 }  // namespace
 }  // namespace precis::render

@@ -93,6 +93,8 @@ void add_entities(const facts::StoryFacts& f, FactsView& view) {
                               : e.kind == facts::EntityKind::kOrganization ? &view.organisations
                                                                            : &view.places;
     if (list->size() >= kMaxNamesPerKind) continue;
+    // A name seen once, without a role, is more often a tagging slip than a key player.
+    if (e.mentions.size() < 2 && e.roles.empty()) continue;
     std::string text = e.name;
     if (!e.roles.empty()) text += ", " + e.roles.front();
     std::vector<ArticleId> ids;
@@ -104,6 +106,15 @@ void add_entities(const facts::StoryFacts& f, FactsView& view) {
 void add_timeline(const facts::StoryFacts& f, FactsView& view) {
   for (const facts::TimelineEvent& e : f.timeline) {
     if (view.timeline.size() >= kMaxTimeline) break;
+    // A "sentence" that is little more than its date (a time line under a headline) tells nothing.
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : e.sentence) {
+      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (letter && !in_word) ++words;
+      in_word = letter;
+    }
+    if (words < 5) continue;
     std::string when = e.iso_begin;
     if (!e.iso_end.empty() && e.iso_end != e.iso_begin) when += " – " + e.iso_end;
     std::vector<ArticleId> ids{e.source.article};
