@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "precis/engine/pipeline.h"
+#include "precis/harness/summary_eval.h"
 #include "precis/render/render.h"
 
 namespace precis::cli {
@@ -29,6 +30,9 @@ struct DigestArgs {
   std::uint32_t min_articles = 1;
   double half_life = 3;
   bool no_facts = false;
+  std::size_t max_pages = 30;
+  double timeout = 30;
+  std::string user_agent;
 };
 
 void print_counts(const engine::DigestResult& r, const DigestArgs& args) {
@@ -49,6 +53,16 @@ void print_counts(const engine::DigestResult& r, const DigestArgs& args) {
   }
   std::fprintf(stderr, "precis: read %zu article%s from %llu file%s", r.articles.size(), r.articles.size() == 1 ? "" : "s",
                static_cast<unsigned long long>(s.files), s.files == 1 ? "" : "s");
+  const fetch::UrlReadStats& u = r.url_stats;
+  if (u.urls) {
+    std::fprintf(stderr, " and %llu URL%s (%llu request%s, %llu feed%s, %llu page%s)", static_cast<unsigned long long>(u.urls),
+                 u.urls == 1 ? "" : "s", static_cast<unsigned long long>(u.requests), u.requests == 1 ? "" : "s",
+                 static_cast<unsigned long long>(u.feeds), u.feeds == 1 ? "" : "s",
+                 static_cast<unsigned long long>(u.pages), u.pages == 1 ? "" : "s");
+    for (const auto& [reason, n] : u.skipped_by_reason) {
+      skipped += (skipped.empty() ? "" : ", ") + std::to_string(n) + " " + reason;
+    }
+  }
   if (!skipped.empty()) std::fprintf(stderr, "; skipped: %s", skipped.c_str());
   if (r.empty_articles) std::fprintf(stderr, "; %u empty after cleaning", r.empty_articles);
   std::fprintf(stderr, "; %u cop%s, %u rewrite%s; %u stor%s", duplicates, duplicates == 1 ? "y" : "ies", rewrites,
@@ -71,6 +85,12 @@ int run_digest(const DigestArgs& args) {
   options.min_articles = args.min_articles;
   options.half_life_days = args.half_life;
   options.facts = !args.no_facts;
+  // Learnt concept weights: the cached model, else trained once from DUC 2003 when ../shared/data
+  // is present (a few seconds, then cached), else document-frequency weights.
+  options.summary.concept_model = harness::default_concept_model();
+  options.urls.max_pages_per_feed = args.max_pages;
+  options.urls.fetch.timeout_ms = static_cast<long>(args.timeout * 1000);
+  if (!args.user_agent.empty()) options.urls.fetch.user_agent = args.user_agent;
   engine::DigestResult result = engine::digest_paths(args.paths, options);
   print_counts(result, args);
   if (result.articles.empty()) {
@@ -108,7 +128,9 @@ void add_digest_command(CLI::App& app, int& exit_code) {
       "organisations, places, a timeline) and its sources: originals, copies and rewrites.\n"
       "Every summary sentence is an unchanged source sentence, cited to every article that reports it.\n\n"
       "Inputs: files and folders (recursive): .txt, .html, DUC/TREC <DOC> files, .jsonl/.json\n"
-      "(news-please or trafilatura field names), feeds, WARC, .gz/.zst compressed; '-' reads stdin.\n"
+      "(news-please or trafilatura field names), feeds, WARC, .gz/.zst compressed; '-' reads stdin;\n"
+      "http(s) URLs of feeds (the linked pages are fetched, politely: robots.txt, one request per\n"
+      "host per second) or of single pages.\n"
       "Results go to stdout, counts and diagnostics to stderr. Exit status: 0 ok, 1 nothing usable\n"
       "was read, 2 wrong invocation.\n\n"
       "Examples:\n"
@@ -116,8 +138,9 @@ void add_digest_command(CLI::App& app, int& exit_code) {
       "  precis digest --one-story examples/harbour-fire/\n"
       "  precis digest --format json --words 150 a.txt b.html dump.jsonl\n"
       "  precis digest --format html -o digest.html crawl.warc.gz\n"
+      "  precis digest --max-pages 10 https://example.org/news/feed.xml\n"
       "  cat story.txt | precis digest --format text -");
-  cmd->add_option("paths", args->paths, "Files, folders, or - for stdin")->required();
+  cmd->add_option("paths", args->paths, "Files, folders, URLs, or - for stdin")->required();
   cmd->add_option("-f,--format", args->format, "Output: md (Markdown), json, html (one page), text (summary sentences only)")
       ->check(CLI::IsMember({"md", "markdown", "json", "html", "text", "txt"}))
       ->capture_default_str();
@@ -134,6 +157,9 @@ void add_digest_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--half-life", args->half_life,
                   "Ranking: a story's weight halves for every this many days it is older than the newest; 0 ranks by size")
       ->capture_default_str();
+  cmd->add_option("--max-pages", args->max_pages, "Per feed URL: fetch at most this many linked pages")->capture_default_str();
+  cmd->add_option("--timeout", args->timeout, "Per request, in seconds")->capture_default_str();
+  cmd->add_option("--user-agent", args->user_agent, "User-Agent header for fetching URLs");
   cmd->add_flag("--no-facts", args->no_facts, "Skip the key facts (figures, names, timeline)");
   cmd->add_flag("--keep-boilerplate", args->keep_boilerplate, "Do not remove promo lines, captions, bylines, ...");
   cmd->add_flag("-q,--quiet", args->quiet, "Only errors on stderr");

@@ -28,6 +28,15 @@ struct Args {
   std::uint32_t max_candidates = 0;
   std::uint32_t min_words = 0;
   std::uint32_t lead_sentences = 0;
+  std::string concepts = "learnt";
+  std::string train;
+  int folds = 5;
+  double model_unigram_weight = -1;
+  double model_min_df = -1;
+  double model_min_probability = -1;
+  double model_df_share = -1;
+  bool fill_whole = false;
+  std::int64_t work_limit = -1;
 };
 
 int run(const Args& args) {
@@ -51,6 +60,21 @@ int run(const Args& args) {
   if (args.max_candidates > 0) options.summary.max_candidates = args.max_candidates;
   if (args.min_words > 0) options.summary.candidates.min_words = args.min_words;
   if (args.lead_sentences > 0) options.summary.candidates.lead_sentences = args.lead_sentences;
+  if (args.model_unigram_weight >= 0) options.summary.model_unigram_weight = args.model_unigram_weight;
+  if (args.work_limit >= 0) options.summary.ilp_work_limit = static_cast<std::uint32_t>(args.work_limit);
+  if (args.fill_whole) options.summary.fill_by_prefix = false;
+  if (args.model_df_share >= 0) options.summary.model_df_share = args.model_df_share;
+  if (args.model_min_df >= 0) options.summary.model_min_df = args.model_min_df;
+  if (args.model_min_probability >= 0) options.summary.model_min_probability = args.model_min_probability;
+  if (args.concepts == "learnt") {
+    options.train_dataset_dir = args.train.empty() ? eval::shared_data_dir() + "/duc2003_task2" : args.train;
+    if (!std::filesystem::exists(options.train_dataset_dir)) {
+      std::fprintf(stderr, "precis eval summaries: note: training set %s not found; concepts valued by document frequency\n",
+                   options.train_dataset_dir.c_str());
+      options.train_dataset_dir.clear();
+    }
+  }
+  options.folds = args.folds;
   options.score_peers = !args.no_peers;
   options.resamples = args.resamples;
   Diagnostics diagnostics;
@@ -66,6 +90,7 @@ int run(const Args& args) {
   }
   std::string table = harness::format_table(*report, options.setting);
   std::fwrite(table.data(), 1, table.size(), stdout);
+  std::fprintf(stdout, "\n%s\n", report->model_note.c_str());
   std::fprintf(stdout, "\n%zu documents; reading + text layer %.2f s (wall); summarization %.3f s CPU in total, %.1f ms per topic\n",
                report->documents, report->read_seconds, report->summarize_cpu_seconds,
                report->topics ? 1000.0 * report->summarize_cpu_seconds / static_cast<double>(report->topics) : 0.0);
@@ -90,6 +115,12 @@ void add_eval_summaries_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--solver", args->solver, "ilp (default) or greedy")->check(CLI::IsMember({"ilp", "greedy"}));
   cmd->add_flag("--no-peers", args->no_peers, "Score precis only");
   cmd->add_option("--resamples", args->resamples, "ROUGE bootstrap resamples (default 1000)");
+  cmd->add_option("--concepts", args->concepts,
+                  "learnt (default): concept values from a model trained at run time on --train\n"
+                  "(cross-validated when it is the evaluated set); df: document frequency")
+      ->check(CLI::IsMember({"learnt", "df"}));
+  cmd->add_option("--train", args->train, "Training set of the concept model; default ../shared/data/duc2003_task2");
+  cmd->add_option("--folds", args->folds, "Cross-validation folds when training on the evaluated set (default 5)");
   cmd->add_flag("-v,--verbose", args->verbose, "List every diagnostic");
   // Method parameters, for tuning on DUC 2003 (defaults are the tuned values).
   cmd->add_option("--min-df", args->min_df, "Tuning: minimum document frequency of a concept (0 = auto)")->group("Tuning");
@@ -100,6 +131,12 @@ void add_eval_summaries_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--unigram-weight", args->unigram_weight, "Tuning: value of content-word concepts")->group("Tuning");
   cmd->add_option("--max-candidates", args->max_candidates, "Tuning: candidates handed to the solver")->group("Tuning");
   cmd->add_option("--min-words", args->min_words, "Tuning: shortest candidate sentence in words")->group("Tuning");
+  cmd->add_option("--model-unigram-weight", args->model_unigram_weight, "Tuning: learnt unigram value beside bigrams")->group("Tuning");
+  cmd->add_option("--model-min-df", args->model_min_df, "Tuning: learnt concepts need this document frequency")->group("Tuning");
+  cmd->add_option("--model-min-probability", args->model_min_probability, "Tuning: learnt concepts below are worth nothing")->group("Tuning");
+  cmd->add_option("--model-df-share", args->model_df_share, "Tuning: share of the document-frequency value kept under the model")->group("Tuning");
+  cmd->add_flag("--fill-whole", args->fill_whole, "Tuning: choose the filler by its whole sentence, not the scored prefix")->group("Tuning");
+  cmd->add_option("--work-limit", args->work_limit, "Tuning: the exact solver's simplex-iteration limit per story (0 = none)")->group("Tuning");
   cmd->callback([args, &exit_code]() { exit_code = run(*args); });
 }
 

@@ -34,46 +34,9 @@
 #include <cmath>
 
 #include "precis/base/hash.h"
+#include "precis/base/iso_time.h"
 
 namespace precis::cluster {
-namespace {
-
-long long days_from_civil(long long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-  if (pos + n > s.size()) return false;
-  out = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    out = out * 10 + (s[i] - '0');
-  }
-  return true;
-}
-
-}  // namespace
-
-std::optional<double> parse_iso_hours(std::string_view iso) {
-  int y, m, d;
-  if (iso.size() < 10 || !digits(iso, 0, 4, y) || iso[4] != '-' || !digits(iso, 5, 2, m) || iso[7] != '-' ||
-      !digits(iso, 8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31) {
-    return std::nullopt;
-  }
-  double hours = 24.0 * static_cast<double>(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
-  int hh = 0, mm = 0;
-  if (iso.size() >= 16 && (iso[10] == 'T' || iso[10] == ' ') && digits(iso, 11, 2, hh) && iso[13] == ':' &&
-      digits(iso, 14, 2, mm) && hh < 24 && mm < 60) {
-    hours += hh + mm / 60.0;
-  }
-  return hours;
-}
-
 StoryClusterer::StoryClusterer(const ClusterOptions& options) : options_(options) {}
 
 std::uint32_t StoryClusterer::resolve(std::uint32_t story) const {
@@ -89,7 +52,7 @@ double StoryClusterer::join_threshold(const Story& story) const {
   return options_.join_similarity * factor;
 }
 
-double StoryClusterer::expiry(const Story& story) const {
+double StoryClusterer::active_until(const Story& story) const {
   double factor = 1.0;
   if (options_.window_growth_articles > 0) {
     factor = std::min(std::max(1.0, options_.max_window_factor),
@@ -98,22 +61,39 @@ double StoryClusterer::expiry(const Story& story) const {
   return story.last_hours + options_.window_hours * factor;
 }
 
+double StoryClusterer::expiry(const Story& story) const {
+  return active_until(story) + std::max(0.0, options_.dormant_hours);
+}
+
+double StoryClusterer::centroid_norm(const Story& story) const {
+  // Idf moves as the stream grows, so a norm computed with older idf drifts; a full recompute
+  // once the document count has grown by 3% (idf then moves by at most log 1.03) keeps the error far below the join margins while the
+  // per-article cost stays proportional to the article's own terms, not to the centroid's.
+  if (!story.norm_valid || documents_ > story.norm_documents + story.norm_documents / 32) {
+    double sum = 0;
+    for (auto [term, w] : story.centroid) {
+      double x = w * idf(term);
+      sum += x * x;
+    }
+    story.norm_sq = sum;
+    story.norm_documents = documents_;
+    story.norm_valid = true;
+  }
+  return story.norm_sq > 0 ? std::sqrt(story.norm_sq) : 0.0;
+}
+
 double StoryClusterer::centroid_similarity(const Story& a, const Story& b) const {
   const Story& small = a.centroid.size() <= b.centroid.size() ? a : b;
   const Story& large = &small == &a ? b : a;
-  double dot = 0, na = 0, nb = 0;
+  double dot = 0;
   for (auto [term, w] : small.centroid) {
-    double i = idf(term);
-    double x = w * i;
-    na += x * x;
     auto it = large.centroid.find(term);
-    if (it != large.centroid.end()) dot += x * it->second * i;
+    if (it == large.centroid.end()) continue;
+    double i = idf(term);
+    dot += static_cast<double>(w) * it->second * i * i;
   }
-  for (auto [term, w] : large.centroid) {
-    double y = w * idf(term);
-    nb += y * y;
-  }
-  return dot > 0 && na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
+  double na = centroid_norm(a), nb = centroid_norm(b);
+  return dot > 0 && na > 0 && nb > 0 ? dot / (na * nb) : 0.0;
 }
 
 void StoryClusterer::merge_into(Story& keep, std::uint32_t gone_id) {
@@ -131,6 +111,7 @@ void StoryClusterer::merge_into(Story& keep, std::uint32_t gone_id) {
   for (TermVector& m : gone.recent) {
     if (keep.recent.size() < options_.member_vectors) keep.recent.push_back(std::move(m));
   }
+  keep.norm_valid = false;
   prune(keep);
   merged_into_[gone_id] = keep.id;
   ++merges_;
@@ -147,6 +128,9 @@ void StoryClusterer::try_merges(std::uint32_t story, const std::vector<std::pair
     if (tried >= options_.merge_candidates) break;
     if (c != story) ++tried;
     if (c == story || !open_.count(c) || !open_.count(story)) continue;
+    // A dormant story is revived only by an article that clears its higher bar, never by a merge:
+    // centroid-to-centroid similarity of two long stories on neighbouring events is high.
+    if (last_hours_ > active_until(open_.at(c))) continue;
     if (centroid_similarity(open_.at(story), open_.at(c)) < options_.merge_similarity) continue;
     // The older story keeps its id.
     std::uint32_t keep = std::min(story, c), gone = std::max(story, c);
@@ -158,34 +142,62 @@ void StoryClusterer::try_merges(std::uint32_t story, const std::vector<std::pair
 double StoryClusterer::idf(std::uint32_t term) const {
   auto it = df_.find(term);
   double df = it == df_.end() ? 0.0 : it->second;
-  return std::log((documents_ + 1.0) / (df + 0.5));
+  double prior = 0;
+  if (options_.idf_prior_documents > 0 && df > 0) {
+    // Only names: a common word's rarity among a few articles says nothing, a shared name's does.
+    auto n = name_df_.find(term);
+    if (n != name_df_.end() && 2.0 * n->second >= df) prior = options_.idf_prior_documents;
+  }
+  return std::log((documents_ + 1.0 + prior) / (df + 0.5));
 }
 
-StoryClusterer::TermVector StoryClusterer::vectorize(const Article& article) {
+StoryClusterer::TermVector StoryClusterer::vectorize(const Article& article, std::vector<std::uint32_t>& names) {
+  names.clear();
   std::unordered_map<std::uint32_t, float> tf;
   for (std::size_t s = 0; s < article.sentences.size(); ++s) {
     const Sentence& sentence = article.sentences[s];
     float weight = s < options_.lead_sentences ? 2.0f : 1.0f;
     bool first = true;
+    std::uint64_t previous = 0;  // hash of the previous content word when adjacent, else 0
     std::size_t end = std::min<std::size_t>(article.tokens.size(),
                                             static_cast<std::size_t>(sentence.first_token) + sentence.token_count);
     for (std::size_t i = sentence.first_token; i < end; ++i) {
       const Token& t = article.tokens[i];
-      if (!t.is_word) continue;
+      if (!t.is_word) {
+        previous = 0;
+        continue;
+      }
       bool sentence_start = first;
       first = false;
-      if (t.is_stopword) continue;
+      if (t.is_stopword) {
+        previous = 0;
+        continue;
+      }
       const std::string& s_ = t.stem.empty() ? t.lower : t.stem;
-      if (s_.size() < 2) continue;
+      if (s_.size() < 2) {
+        previous = 0;
+        continue;
+      }
       char c0 = t.span.begin < article.text.size() ? article.text[t.span.begin] : 'a';
       bool name = !sentence_start && c0 >= 'A' && c0 <= 'Z';
-      tf[static_cast<std::uint32_t>(hash64(s_, 3))] += weight * (name ? static_cast<float>(options_.name_weight) : 1.0f);
+      std::uint64_t h = hash64(s_, 3);
+      tf[static_cast<std::uint32_t>(h)] += weight * (name ? static_cast<float>(options_.name_weight) : 1.0f);
+      if (name) names.push_back(static_cast<std::uint32_t>(h));
+      // Adjacent content words ("war crimes", "Anwar Ibrahim") name the event more precisely than
+      // either word: two stories about one country share its words, not its phrases.
+      if (previous != 0 && options_.bigram_weight > 0) {
+        std::uint64_t pair = (previous * 0x9e3779b97f4a7c15ULL) ^ (h + 0x632be59bd9b4e019ULL);
+        tf[static_cast<std::uint32_t>(pair >> 32) | 1u] += weight * static_cast<float>(options_.bigram_weight);
+      }
+      previous = h;
     }
   }
   TermVector v;
   v.reserve(tf.size());
   for (auto [term, count] : tf) v.emplace_back(term, 1.0f + std::log(count));
   std::sort(v.begin(), v.end());
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
   return v;
 }
 
@@ -206,7 +218,7 @@ StoryClusterer::TermVector StoryClusterer::unit_tfidf(const TermVector& doc) con
 }
 
 double StoryClusterer::similarity(const TermVector& doc, const TermVector& unit, const Story& story) const {
-  double dot = 0, doc_norm = 0, story_norm = 0;
+  double dot = 0, doc_norm = 0;
   for (auto [term, w] : doc) {
     double i = idf(term);
     double dw = w * i;
@@ -214,11 +226,8 @@ double StoryClusterer::similarity(const TermVector& doc, const TermVector& unit,
     auto it = story.centroid.find(term);
     if (it != story.centroid.end()) dot += dw * it->second * i;
   }
-  for (auto [term, w] : story.centroid) {
-    double cw = w * idf(term);
-    story_norm += cw * cw;
-  }
-  double best = dot > 0 && doc_norm > 0 && story_norm > 0 ? dot / std::sqrt(doc_norm * story_norm) : 0.0;
+  double story_norm = centroid_norm(story);
+  double best = dot > 0 && doc_norm > 0 && story_norm > 0 ? dot / (std::sqrt(doc_norm) * story_norm) : 0.0;
   // Nearest member: a story drifts, and its newest development is closest to its latest articles.
   if (!story.recent.empty()) {
     for (const TermVector& m : story.recent) {
@@ -245,12 +254,19 @@ void StoryClusterer::prune(Story& story) {
   std::vector<std::pair<double, std::uint32_t>> ranked;
   ranked.reserve(story.centroid.size());
   for (auto [term, w] : story.centroid) ranked.emplace_back(-w * idf(term), term);
-  std::sort(ranked.begin(), ranked.end());
+  std::nth_element(ranked.begin(), ranked.begin() + options_.max_centroid_terms, ranked.end());
   ranked.resize(options_.max_centroid_terms);
   std::unordered_map<std::uint32_t, float> kept;
   kept.reserve(ranked.size());
-  for (auto [neg, term] : ranked) kept.emplace(term, story.centroid[term]);
+  double norm_sq = 0;
+  for (auto [neg, term] : ranked) {
+    kept.emplace(term, story.centroid[term]);
+    norm_sq += neg * neg;
+  }
   story.centroid = std::move(kept);
+  story.norm_sq = norm_sq;  // the kept terms' weights, at today's idf
+  story.norm_documents = documents_;
+  story.norm_valid = true;
 }
 
 void StoryClusterer::absorb(Story& story, const TermVector& doc, double hours, bool update_centroid) {
@@ -281,7 +297,12 @@ void StoryClusterer::absorb(Story& story, const TermVector& doc, double hours, b
   }
   for (auto [term, w] : doc) {
     auto [it, inserted] = story.centroid.try_emplace(term, 0.0f);
+    double before = it->second;
     it->second += w * scale;
+    if (story.norm_valid) {
+      double i = idf(term);
+      story.norm_sq += (static_cast<double>(it->second) * it->second - before * before) * i * i;
+    }
     if (inserted) postings_[term].push_back(story.id);
   }
   prune(story);
@@ -309,7 +330,8 @@ std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uin
     has_time_ = true;
   }
   close_until(last_hours_);
-  TermVector doc = vectorize(article);
+  std::vector<std::uint32_t> names;
+  TermVector doc = vectorize(article, names);
 
   std::optional<std::uint32_t> chosen;
   if (same_story_as && *same_story_as < story_of_.size()) {
@@ -352,6 +374,7 @@ std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uin
       const Story& story = open_.at(s);
       double sim = similarity(doc, unit, story);
       double need = join_threshold(story);
+      if (hours > active_until(story)) need *= options_.dormant_factor;
       if (sim < need) continue;
       double margin = sim / need;
       if (!chosen || margin > best || (margin == best && s < *chosen)) {
@@ -379,6 +402,7 @@ std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uin
   }
   // The article counts in document frequencies after it has been placed.
   for (auto [term, w] : doc) ++df_[term];
+  for (std::uint32_t term : names) ++name_df_[term];
   ++documents_;
   story_of_.push_back(*chosen);
   // Lazy cleaning of the candidate index (see the file comment).

@@ -1,8 +1,8 @@
 // StoryClusterer: incremental, time-aware grouping of a news stream into stories.
 //
 // Call add() once per article in arrival order (annotated: tokens with stem, is_word,
-// is_stopword; sentences; meta.published as ISO 8601 — articles without a date take the latest
-// date seen). Each call returns the story the article joins, a new one or an open one. Articles
+// is_stopword; sentences; meta.published as ISO 8601, read in UTC by precis::parse_iso_hours — articles without a date
+// take the latest date seen). Each call returns the story the article joins, a new one or an open one. Articles
 // are numbered by arrival from 0; stories from 0 in order of creation.
 //
 // Two open stories whose centroids converge (cosine >= `merge_similarity`) are merged: the newer
@@ -52,6 +52,17 @@ struct ClusterOptions {
   std::uint32_t query_terms = 24;       // an article's top terms used to find candidate stories
   std::uint32_t max_candidates = 64;    // candidate stories scored in full per article
   std::uint32_t max_open_stories = 50'000;  // beyond this, the least recently updated close early
+  // A story silent for longer than its window is dormant, not closed, for `dormant_hours` more:
+  // a new development may still revive it, but only at `dormant_factor` times the join bar, and never
+  // through a merge (0 hours: closed at the window). Tuned on the DUC 2003 part of news_clustering_gold.
+  double dormant_hours = 1440;
+  double dormant_factor = 2.5;
+  double bigram_weight = 0;             // adjacent content-word pairs as extra terms, this weight (0: off)
+  // Idf prior for small batches: for name terms (written capitalised mid-sentence in at least half
+  // the documents that contain them) the stream is taken to hold this many extra documents without
+  // them, so with a handful of articles a name shared by two of them is still rare
+  // (idf = log((N + 1 + prior) / (df + 0.5))); the effect fades once N is well above it.
+  double idf_prior_documents = 4;
 };
 
 struct ClusterStats {
@@ -94,12 +105,19 @@ class StoryClusterer {
     std::unordered_map<std::uint32_t, float> centroid;  // term -> summed tf weight of members
     std::vector<TermVector> recent;  // unit tf-idf vectors of the latest members (ring buffer)
     std::uint32_t recent_next = 0;
+    // Squared tf-idf norm of the centroid: kept up to date as members arrive, recomputed in full
+    // when idf has drifted (see centroid_norm).
+    mutable double norm_sq = 0;
+    mutable std::uint32_t norm_documents = 0;
+    mutable bool norm_valid = false;
   };
-  TermVector vectorize(const Article& article);
+  double centroid_norm(const Story& story) const;
+  TermVector vectorize(const Article& article, std::vector<std::uint32_t>& names);
   TermVector unit_tfidf(const TermVector& doc) const;
   double similarity(const TermVector& doc, const TermVector& unit, const Story& story) const;
   double centroid_similarity(const Story& a, const Story& b) const;
   double expiry(const Story& story) const;
+  double active_until(const Story& story) const;
   double join_threshold(const Story& story) const;
   void merge_into(Story& keep, std::uint32_t gone);
   void try_merges(std::uint32_t story, const std::vector<std::pair<double, std::uint32_t>>& candidates);
@@ -117,13 +135,11 @@ class StoryClusterer {
   std::uint32_t merges_ = 0;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> postings_;  // term -> open stories
   std::unordered_map<std::uint32_t, std::uint32_t> df_;   // term -> documents containing it
+  std::unordered_map<std::uint32_t, std::uint32_t> name_df_;  // term -> documents using it as a name
   std::uint32_t documents_ = 0;
   std::uint32_t next_story_ = 0;
   double last_hours_ = 0;
   bool has_time_ = false;
 };
-
-// Hours since 1970-01-01 of an ISO 8601 date or date-time; nullopt when `iso` is not one.
-std::optional<double> parse_iso_hours(std::string_view iso);
 
 }  // namespace precis::cluster

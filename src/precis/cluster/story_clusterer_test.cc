@@ -67,6 +67,7 @@ TEST(StoryClusterer, CopiesJoinTheirOriginalEvenAcrossTopicsAndWindows) {
   std::mt19937_64 rng(9);
   ClusterOptions options;
   options.window_hours = 48;
+  options.dormant_hours = 0;  // closed at the window
   StoryClusterer c(options);
   std::uint32_t s0 = c.add(make(rng, 1, "2004-01-01"));
   std::uint32_t s1 = c.add(make(rng, 2, "2004-01-01"));
@@ -136,6 +137,51 @@ TEST(StoryClusterer, ConvergingStoriesMerge) {
   EXPECT_EQ(none, 0u);
 }
 
+// The window is measured in UTC with seconds: 47 hours later (by the +02:00 offset) the story is
+// still open; one second past 48 hours it has closed.
+TEST(StoryClusterer, WindowUsesZoneOffsetsAndSeconds) {
+  ClusterOptions options;
+  options.window_hours = 48;
+  options.dormant_hours = 0;
+  std::mt19937_64 rng(3);
+  StoryClusterer open_story(options);
+  std::uint32_t s = open_story.add(make(rng, 1, "2004-01-01T00:00:00Z"));
+  EXPECT_EQ(open_story.add(make(rng, 1, "2004-01-03T01:00:00+02:00")), s);
+  StoryClusterer closed(options);
+  std::uint32_t t = closed.add(make(rng, 1, "2004-01-01T00:00:00Z"));
+  EXPECT_NE(closed.add(make(rng, 1, "2004-01-03T00:00:01Z")), t);
+}
+
+// A story silent past its window is dormant: a close follow-up (the same vocabulary) revives it,
+// a looser one (under a third of its words) does not, though it would have joined an active
+// story; after the dormant period nothing revives it.
+TEST(StoryClusterer, DormantStoriesReviveOnlyAtAHigherBar) {
+  ClusterOptions options;
+  options.window_hours = 48;
+  options.dormant_hours = 240;
+  options.dormant_factor = 2.5;
+  std::vector<std::string> core = vocab("core", 30);
+  auto loose = [&](int salt) {
+    std::vector<std::string> w(core.begin(), core.begin() + 9);
+    for (int k = 0; k < 21; ++k) w.push_back("x" + std::to_string(salt) + "w" + std::to_string(k));
+    return w;
+  };
+  auto seed = [&](StoryClusterer& c) {
+    for (int k = 0; k < 6; ++k) c.add(words_article(vocab("other" + std::to_string(k) + "x", 20), 1, "2004-01-01"));
+    return c.add(words_article(core, 2, "2004-01-01"));
+  };
+  StoryClusterer active(options);
+  std::uint32_t a = seed(active);
+  EXPECT_EQ(active.add(words_article(loose(1), 1, "2004-01-02")), a);  // active: the usual bar
+  StoryClusterer dormant(options);
+  std::uint32_t d = seed(dormant);
+  EXPECT_NE(dormant.add(words_article(loose(2), 1, "2004-01-06")), d);  // dormant: not enough
+  EXPECT_EQ(dormant.add(words_article(core, 1, "2004-01-07")), d);      // dormant: revived
+  StoryClusterer closed(options);
+  std::uint32_t e = seed(closed);
+  EXPECT_NE(closed.add(words_article(core, 1, "2004-01-20")), e);       // past window + dormancy
+}
+
 TEST(StoryClusterer, EmptyAndUndatedArticlesAreSafe) {
   StoryClusterer c;
   Article empty;
@@ -150,6 +196,7 @@ TEST(StoryClusterer, EmptyAndUndatedArticlesAreSafe) {
 TEST(StoryClusterer, StreamMemoryIsBoundedByTheWindow) {
   ClusterOptions options;
   options.window_hours = 72;
+  options.dormant_hours = 0;
   StoryClusterer c(options);
   std::mt19937_64 rng(3);
   std::size_t max_open = 0, max_postings = 0, max_terms = 0;

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <utility>
 
+#include "precis/base/iso_time.h"
 #include "precis/dedup/features.h"
 
 namespace precis::dedup {
@@ -90,26 +91,6 @@ void build_profile(const Article& article, std::vector<std::uint64_t>& keys_in_o
   if (!keys_sorted.empty() && keys_sorted.front() == 0) keys_sorted.erase(keys_sorted.begin());
 }
 
-// Days from 1970-01-01 of a civil date (Hinnant's algorithm).
-long long days_from_civil(long long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
-  if (pos + n > s.size()) return false;
-  out = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    out = out * 10 + (s[i] - '0');
-  }
-  return true;
-}
-
 }  // namespace
 
 const char* kind_name(DuplicateLink::Kind kind) {
@@ -119,33 +100,6 @@ const char* kind_name(DuplicateLink::Kind kind) {
     case DuplicateLink::Kind::kRewrite: return "rewrite";
   }
   return "?";
-}
-
-std::optional<double> parse_hours(std::string_view iso) {
-  int y, m, d;
-  if (!digits(iso, 0, 4, y) || iso.size() < 10 || iso[4] != '-' || !digits(iso, 5, 2, m) || iso[7] != '-' ||
-      !digits(iso, 8, 2, d) || m < 1 || m > 12 || d < 1 || d > 31) {
-    return std::nullopt;
-  }
-  double hours = 24.0 * static_cast<double>(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
-  int hh = 0, mm = 0, ss = 0;
-  if (iso.size() >= 16 && (iso[10] == 'T' || iso[10] == ' ') && digits(iso, 11, 2, hh) && iso[13] == ':' &&
-      digits(iso, 14, 2, mm) && hh < 24 && mm < 60) {
-    hours += hh + mm / 60.0;
-    std::size_t pos = 16;
-    if (iso.size() >= 19 && iso[16] == ':' && digits(iso, 17, 2, ss)) pos = 19;
-    hours += ss / 3600.0;
-    while (pos < iso.size() && (iso[pos] == '.' || (iso[pos] >= '0' && iso[pos] <= '9'))) ++pos;
-    int oh = 0, om = 0;
-    if (pos < iso.size() && (iso[pos] == '+' || iso[pos] == '-') && digits(iso, pos + 1, 2, oh)) {
-      std::size_t mpos = pos + 3;
-      if (mpos < iso.size() && iso[mpos] == ':') ++mpos;
-      digits(iso, mpos, 2, om);
-      double offset = oh + om / 60.0;
-      hours += iso[pos] == '+' ? -offset : offset;
-    }
-  }
-  return hours;
 }
 
 AlignmentScore align_articles(const Article& copy, const Article& original, double sentence_match) {
@@ -162,15 +116,20 @@ DuplicateIndex::DuplicateIndex(const DuplicateOptions& options)
 
 const DuplicateIndex::Entry* DuplicateIndex::find(std::uint32_t id) const {
   if (live_.empty() || id < live_.front().id || id > live_.back().id) return nullptr;
-  // Ids in live_ are increasing but not contiguous (articles without terms are not stored).
-  auto it = std::lower_bound(live_.begin(), live_.end(), id, [](const Entry& e, std::uint32_t v) { return e.id < v; });
-  return it != live_.end() && it->id == id ? &*it : nullptr;
+  // Every article has an entry (a placeholder when it has no words), so ids in live_ are
+  // contiguous and the lookup is O(1); it runs once per LSH candidate, thousands of times an article.
+  const Entry& e = live_[id - live_.front().id];
+  return e.id == id && e.stored ? &e : nullptr;
 }
 
 void DuplicateIndex::evict(double now_hours) {
   while (!live_.empty() &&
          (live_.size() > options_.max_live_articles || now_hours - live_.front().hours > options_.window_hours)) {
     Entry& e = live_.front();
+    if (!e.stored) {
+      live_.pop_front();
+      continue;
+    }
     if (!e.signature.empty()) lsh_.erase(e.id, e.signature);
     auto it = exact_.find(e.exact);
     if (it != exact_.end() && it->second.last == e.id) exact_.erase(it);
@@ -178,19 +137,37 @@ void DuplicateIndex::evict(double now_hours) {
   }
 }
 
+void DuplicateIndex::ring_store(std::uint32_t id, const Signature& signature) {
+  const std::size_t stride = hasher_.size();
+  if (signature.size() != stride) return;
+  if (live_.size() + 1 > ring_slots_) {
+    std::size_t slots = std::max<std::size_t>(1024, 2 * ring_slots_);
+    std::vector<std::uint32_t> grown(slots * stride);
+    for (const Entry& e : live_) {
+      if (e.signature.size() == stride) std::copy(e.signature.begin(), e.signature.end(), grown.begin() + static_cast<std::ptrdiff_t>((e.id % slots) * stride));
+    }
+    ring_ = std::move(grown);
+    ring_slots_ = slots;
+  }
+  std::copy(signature.begin(), signature.end(), ring_.begin() + static_cast<std::ptrdiff_t>((id % ring_slots_) * stride));
+}
+
 IndexStats DuplicateIndex::stats() const {
   IndexStats s;
   s.live_articles = live_.size();
   s.lsh_entries = lsh_.entries();
   s.exact_keys = exact_.size();
-  for (const Entry& e : live_) s.stored_terms += e.profile.terms + e.profile.sentence_keys.size();
+  for (const Entry& e : live_) {
+    s.live_articles -= !e.stored;
+    s.stored_terms += e.profile.terms + e.profile.sentence_keys.size();
+  }
   return s;
 }
 
 std::optional<DuplicateLink> DuplicateIndex::add(const Article& article) {
   const std::uint32_t id = next_++;
   double hours = last_hours_;
-  if (auto h = parse_hours(article.meta.published)) hours = std::max(*h, last_hours_ - options_.window_hours);
+  if (auto h = parse_iso_hours(article.meta.published)) hours = std::max(*h, last_hours_ - options_.window_hours);
   last_hours_ = std::max(last_hours_, hours);
   evict(last_hours_);
 
@@ -201,7 +178,11 @@ std::optional<DuplicateLink> DuplicateIndex::add(const Article& article) {
   entry.exact = exact_key(article);
   std::optional<DuplicateLink> link;
   bool has_words = std::any_of(article.tokens.begin(), article.tokens.end(), [](const Token& t) { return t.is_word; });
-  if (!has_words) return std::nullopt;
+  if (!has_words) {
+    entry.stored = false;  // keeps ids contiguous in live_; never a candidate, never keyed
+    live_.push_back(std::move(entry));
+    return std::nullopt;
+  }
 
   if (auto it = exact_.find(entry.exact); it != exact_.end()) {
     link = DuplicateLink{id, it->second.root, it->second.last, 1.0, DuplicateLink::Kind::kExact};
@@ -215,16 +196,30 @@ std::optional<DuplicateLink> DuplicateIndex::add(const Article& article) {
     entry.signature = hasher_.sign(terms);
     lsh_.candidates(entry.signature, scratch_);
     std::vector<std::pair<double, const Entry*>> ranked;
+    std::vector<std::pair<std::size_t, std::uint32_t>> passing;  // (equal positions, id)
+    const std::size_t stride = entry.signature.size();
+    const std::uint32_t* own = entry.signature.data();
+    // Equal positions needed for the estimated Jaccard to reach min_candidate_jaccard.
+    const auto need = static_cast<std::size_t>(std::ceil(options_.min_candidate_jaccard * static_cast<double>(stride) - 1e-9));
+    const std::uint32_t first_live = live_.empty() ? 0 : live_.front().id;
     for (std::uint32_t c : scratch_) {
-      const Entry* e = find(c);
-      if (!e) continue;
-      double j = estimate_jaccard(entry.signature, e->signature);
-      if (j >= options_.min_candidate_jaccard) ranked.emplace_back(j, e);
+      // LSH entries leave with their article, so every candidate is live; the check is cheap insurance.
+      if (c < first_live || ring_slots_ == 0 || stride != hasher_.size()) continue;
+      const std::uint32_t* theirs = ring_.data() + (c % ring_slots_) * stride;
+      std::size_t equal = 0;
+      for (std::size_t k = 0; k < stride; ++k) equal += own[k] == theirs[k];
+      if (equal < need || equal == 0) continue;
+      passing.emplace_back(equal, c);
     }
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second->id < b.second->id;
-    });
-    if (ranked.size() > options_.max_verified) ranked.resize(options_.max_verified);
+    // Best estimate first, then the earlier article; only the few verified are looked up.
+    auto by_estimate = [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; };
+    std::size_t keep = std::min<std::size_t>(passing.size(), options_.max_verified);
+    std::partial_sort(passing.begin(), passing.begin() + static_cast<std::ptrdiff_t>(keep), passing.end(), by_estimate);
+    for (std::size_t k = 0; k < keep; ++k) {
+      if (const Entry* e = find(passing[k].second)) {
+        ranked.emplace_back(static_cast<double>(passing[k].first) / static_cast<double>(stride), e);
+      }
+    }
     double best = 0;
     ProfileView mine{&entry.profile.sentence_keys, &entry.profile.sentences};
     for (const auto& [j, e] : ranked) {
@@ -252,7 +247,10 @@ std::optional<DuplicateLink> DuplicateIndex::add(const Article& article) {
   // unless there were too few (such articles are matched exactly only).
   auto [slot, inserted] = exact_.try_emplace(entry.exact, ExactSlot{entry.root, id});
   if (!inserted) slot->second.last = id;
-  if (!entry.signature.empty()) lsh_.insert(id, entry.signature);
+  if (!entry.signature.empty()) {
+    lsh_.insert(id, entry.signature);
+    ring_store(id, entry.signature);
+  }
   live_.push_back(std::move(entry));
   return link;
 }

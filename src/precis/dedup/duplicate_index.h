@@ -13,7 +13,8 @@
 //
 // How (see duplicate_index.cc): an exact-key table, then MinHash + LSH over content stems for
 // candidates, then a verification by sentence alignment against the few best candidates.
-// Memory is bounded: articles older than `window_hours` (by meta.published, else by arrival) or
+// Memory is bounded: articles older than `window_hours` (by meta.published in UTC as
+// precis::parse_iso_hours reads it, else by arrival) or
 // beyond `max_live_articles` leave the index, so the cost per article stays flat over a stream
 // of any length. Copies published further apart than the window are not linked.
 // Thread safety: none; one index per stream.
@@ -86,6 +87,7 @@ class DuplicateIndex {
     std::uint32_t root = 0;
     double hours = 0;
     std::uint64_t exact = 0;
+    bool stored = true;  // false: a placeholder for an article without words
     Signature signature;
     Profile profile;
   };
@@ -104,14 +106,16 @@ class DuplicateIndex {
   std::uint32_t next_ = 0;
   double last_hours_ = 0;
   std::vector<std::uint32_t> scratch_;
+  // Signatures of live articles, contiguous, slot id % ring_slots_ (ring_slots_ > live articles):
+  // the candidate filter reads one signature per LSH candidate, thousands per article, and a flat
+  // array keeps that a single memory access instead of a chain through the entry.
+  std::vector<std::uint32_t> ring_;
+  std::size_t ring_slots_ = 0;
+  void ring_store(std::uint32_t id, const Signature& signature);
 };
 
 // Builds the profile-free alignment score of `copy` against `original` directly (slow path, for
 // tests and benchmarks).
 AlignmentScore align_articles(const Article& copy, const Article& original, double sentence_match = 0.55);
-
-// Hours since 1970-01-01 of an ISO 8601 date or date-time ("2004-11-02", "2004-11-02T14:05:00Z",
-// "+HH:MM" offsets applied); nullopt when `iso` is not such a date.
-std::optional<double> parse_hours(std::string_view iso);
 
 }  // namespace precis::dedup

@@ -138,12 +138,17 @@ TEST(DuplicateIndex, EmptyAndTinyArticlesAreSafe) {
   EXPECT_EQ(index.size(), 3u);
 }
 
-TEST(ParseHours, DatesAndOffsets) {
-  EXPECT_EQ(*parse_hours("1970-01-02"), 24.0);
-  EXPECT_EQ(*parse_hours("1970-01-01T05:30:00Z"), 5.5);
-  EXPECT_EQ(*parse_hours("1970-01-01T05:30:00+02:00"), 3.5);
-  EXPECT_FALSE(parse_hours("yesterday"));
-  EXPECT_FALSE(parse_hours("2004-13-01"));
+// The window is measured in UTC: a copy stamped 2004-11-08T02:00+03:00 is 167 hours after an
+// original of 2004-11-01T00:00Z (inside a 168-hour window), though its local clock says 170.
+TEST(DuplicateIndex, WindowUsesZoneOffsetsAndSeconds) {
+  Generator g(6);
+  auto base = join(g.sentences(1, 10));
+  DuplicateIndex index;
+  EXPECT_FALSE(index.add(make_article(base, "2004-11-01T00:00:00Z")));
+  EXPECT_TRUE(index.add(make_article(base, "2004-11-08T02:00:00+03:00")));
+  DuplicateIndex late;
+  EXPECT_FALSE(late.add(make_article(base, "2004-11-01T00:00:00Z")));
+  EXPECT_FALSE(late.add(make_article(base, "2004-11-08T00:00:01Z")));  // one second past the window
 }
 
 // A stream of 20,000 token-level articles over 200 days: the index must hold only the window.

@@ -272,11 +272,17 @@ DigestResult digest_paths(const std::vector<std::string>& paths, const DigestOpt
   std::vector<RawArticle> raw;
   Diagnostics diagnostics;
   ingest::ReadStats stats;
-  ingest::read_paths(paths, options.read, [&](RawArticle&& a) { raw.push_back(std::move(a)); }, diagnostics, stats);
+  std::vector<std::string> files, urls;
+  for (const std::string& p : paths) (fetch::is_url(p) ? urls : files).push_back(p);
+  auto sink = [&](RawArticle&& a) { raw.push_back(std::move(a)); };
+  if (!files.empty() || urls.empty()) ingest::read_paths(files, options.read, sink, diagnostics, stats);
+  fetch::UrlReadStats url_stats;
+  if (!urls.empty()) fetch::read_urls(urls, options.urls, sink, diagnostics, url_stats);
   DigestResult result = digest_articles(std::move(raw), options);
   diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
   result.diagnostics = std::move(diagnostics);
   result.read_stats = std::move(stats);
+  result.url_stats = std::move(url_stats);
   return result;
 }
 

@@ -18,6 +18,7 @@
 #include "precis/corpus/story.h"
 #include "precis/dedup/duplicate_index.h"
 #include "precis/facts/facts.h"
+#include "precis/fetch/url_reader.h"
 #include "precis/ingest/reader.h"
 #include "precis/summarize/summarizer.h"
 
@@ -25,6 +26,7 @@ namespace precis::engine {
 
 struct DigestOptions {
   ingest::ReadOptions read;
+  fetch::UrlReadOptions urls;  // for http(s) URLs among the paths: feeds and pages
   summarize::SummaryOptions summary;
   bool remove_boilerplate = true;
   std::string language;  // force a language for every article ("" = detect per article)
@@ -52,10 +54,12 @@ struct DigestResult {
   std::uint32_t stories_found = 0;       // before max_stories / min_articles
   Diagnostics diagnostics;
   ingest::ReadStats read_stats;
+  fetch::UrlReadStats url_stats;  // when URLs were given
   std::uint32_t empty_articles = 0;  // read but with no text left after cleaning
 };
 
-// Reads `paths` ("-" is stdin) and digests everything read.
+// Reads `paths` ("-" is stdin; http:// and https:// URLs are fetched: a feed with the pages it
+// links, or one page) and digests everything read.
 DigestResult digest_paths(const std::vector<std::string>& paths, const DigestOptions& options);
 
 // Digests articles already read (tests, evaluation harnesses, the server).

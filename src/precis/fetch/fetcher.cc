@@ -8,7 +8,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <thread>
+
+#include "precis/base/hash.h"
 
 namespace precis::fetch {
 namespace {
@@ -261,17 +267,82 @@ Response Fetcher::get(const std::string& url) {
       return r;
     }
   }
-  auto cached = cache_.find(url);
+  const Cached* validators = cached(url);
   wait_for(host);
-  r = transfer(url, cached == cache_.end() ? nullptr : &cached->second);
-  if (r.error.empty() && r.status == 304 && cached != cache_.end()) {
+  r = transfer(url, validators);
+  if (r.error.empty() && r.status == 304 && validators != nullptr) {
     r.not_modified = true;
-    r.body = cached->second.body;
-    if (r.content_type.empty()) r.content_type = cached->second.content_type;
+    r.body = validators->body;
+    if (r.content_type.empty()) r.content_type = validators->content_type;
+    if (r.charset.empty()) {
+      std::string type = lower(r.content_type);
+      if (std::size_t at = type.find("charset="); at != std::string::npos) {
+        std::string cs = type.substr(at + 8);
+        cs = cs.substr(0, cs.find_first_of("; "));
+        cs.erase(std::remove(cs.begin(), cs.end(), '"'), cs.end());
+        r.charset = cs;
+      }
+    }
   } else if (r.error.empty() && r.status == 200 && (!r.etag.empty() || !r.last_modified.empty())) {
-    cache_[url] = Cached{r.etag, r.last_modified, r.body, r.content_type};
+    remember(url, Cached{r.etag, r.last_modified, r.body, r.content_type});
   }
   return r;
+}
+
+// Disk cache: <cache_dir>/<hash64(url) in hex>.http holding "precis-http-cache 1", the URL, ETag,
+// Last-Modified and Content-Type, one per line, then the body. The URL line guards against hash
+// collisions; header values never hold line breaks (on_header trims them).
+namespace {
+constexpr std::string_view kCacheMagic = "precis-http-cache 1";
+
+std::filesystem::path cache_file(const std::string& dir, const std::string& url) {
+  char name[32];
+  std::snprintf(name, sizeof name, "%016llx.http", static_cast<unsigned long long>(hash64(url)));
+  return std::filesystem::path(dir) / name;
+}
+}  // namespace
+
+const Fetcher::Cached* Fetcher::cached(const std::string& url) {
+  auto it = cache_.find(url);
+  if (it != cache_.end()) return &it->second;
+  if (options_.cache_dir.empty()) return nullptr;
+  std::ifstream in(cache_file(options_.cache_dir, url), std::ios::binary);
+  if (!in) return nullptr;
+  std::string magic, stored_url;
+  Cached entry;
+  if (!std::getline(in, magic) || magic != kCacheMagic || !std::getline(in, stored_url) || stored_url != url ||
+      !std::getline(in, entry.etag) || !std::getline(in, entry.last_modified) ||
+      !std::getline(in, entry.content_type)) {
+    return nullptr;
+  }
+  std::ostringstream body;
+  body << in.rdbuf();
+  entry.body = std::move(body).str();
+  if (entry.body.size() > options_.max_bytes) return nullptr;
+  return &(cache_[url] = std::move(entry));
+}
+
+void Fetcher::remember(const std::string& url, Cached entry) {
+  Cached& stored = cache_[url] = std::move(entry);
+  if (options_.cache_dir.empty()) return;
+  std::error_code ec;
+  std::filesystem::create_directories(options_.cache_dir, ec);
+  std::filesystem::path path = cache_file(options_.cache_dir, url);
+  std::filesystem::path temp = path;
+  temp += ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return;
+    out << kCacheMagic << '\n' << url << '\n' << stored.etag << '\n' << stored.last_modified << '\n'
+        << stored.content_type << '\n';
+    out.write(stored.body.data(), static_cast<std::streamsize>(stored.body.size()));
+    if (!out) {
+      out.close();
+      std::filesystem::remove(temp, ec);
+      return;
+    }
+  }
+  std::filesystem::rename(temp, path, ec);  // readers never see a half-written file
 }
 
 }  // namespace precis::fetch

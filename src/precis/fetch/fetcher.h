@@ -7,7 +7,10 @@
 // Crawl-delay raises the per-host interval), and requests to one host are spaced by at least
 // min_host_interval_ms. Conditional requests: the ETag and Last-Modified of every 200 response are
 // remembered with its body; a later get() of the same URL sends If-None-Match / If-Modified-Since
-// and a 304 returns the remembered body with not_modified set.
+// and a 304 returns the remembered body with not_modified set. With cache_dir set, the validators
+// and body are also kept on disk (one file per URL, named by its hash), so that conditional
+// requests work across runs; an unreadable or unwritable cache is ignored (the request is then
+// unconditional), never an error.
 // Thread safety: a Fetcher is not thread-safe (one per thread). The functions are reentrant.
 #pragma once
 
@@ -29,6 +32,7 @@ struct FetchOptions {
   long max_redirects = 5;
   long min_host_interval_ms = 1000;
   bool obey_robots = true;
+  std::string cache_dir;  // "" (default): validators are remembered for this Fetcher's life only
 };
 
 struct Response {
@@ -75,6 +79,8 @@ class Fetcher {
     bool requested = false;
   };
   Response transfer(const std::string& url, const Cached* validators);
+  const Cached* cached(const std::string& url);
+  void remember(const std::string& url, Cached entry);
   void wait_for(Host& host);
 
   FetchOptions options_;

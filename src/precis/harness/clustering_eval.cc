@@ -102,7 +102,7 @@ void write_assignments(const std::string& path, const std::string& name, const s
 }
 
 void add_rows(const std::string& name, const std::vector<GoldDoc>& docs, const std::vector<std::size_t>& kept,
-              const std::vector<std::uint32_t>& predicted, std::size_t duplicates, double seconds,
+              const std::vector<std::uint32_t>& predicted, std::size_t duplicates, double seconds, bool per_story,
               ClusteringEvalReport& report) {
   std::set<std::string> subsets;
   for (const GoldDoc& d : docs) {
@@ -132,6 +132,7 @@ void add_rows(const std::string& name, const std::vector<GoldDoc>& docs, const s
     row.scores = score_clustering(gold, pred);
     row.duplicates = subset.empty() ? duplicates : 0;
     row.seconds = subset.empty() ? seconds : 0;
+    if (subset.empty() && per_story) row.per_story = per_story_analysis(gold, pred);
     report.rows.push_back(row);
   }
 }
@@ -194,6 +195,50 @@ ClusteringScores score_clustering(const std::vector<std::vector<std::string>>& g
   }
   s.ari = adjusted_rand_index(resolved, predicted);
   return s;
+}
+
+std::string per_story_analysis(const std::vector<std::vector<std::string>>& gold,
+                               const std::vector<std::uint32_t>& predicted) {
+  std::string out;
+  if (gold.size() != predicted.size()) return out;
+  std::map<std::string, std::map<std::uint32_t, std::size_t>> by_gold;
+  std::map<std::uint32_t, std::map<std::string, std::size_t>> by_story;
+  for (std::size_t i = 0; i < gold.size(); ++i) {
+    if (gold[i].empty()) continue;
+    ++by_gold[gold[i].front()][predicted[i]];
+    ++by_story[predicted[i]][gold[i].front()];
+  }
+  auto line = [&out](const std::string& head, std::size_t total, std::size_t largest, const std::string& what,
+                     std::vector<std::pair<std::size_t, std::string>> parts) {
+    std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    char buf[128];
+    std::snprintf(buf, sizeof buf, " %zu docs: %s %.2f in %zu:", total, what.c_str(),
+                  static_cast<double>(largest) / static_cast<double>(total), parts.size());
+    out += head + buf;
+    for (const auto& [n, name] : parts) out += " " + name + ":" + std::to_string(n);
+    out += '\n';
+  };
+  for (const auto& [label, stories] : by_gold) {
+    if (stories.size() < 2) continue;
+    std::size_t total = 0, largest = 0;
+    std::vector<std::pair<std::size_t, std::string>> parts;
+    for (const auto& [story, n] : stories) {
+      total += n, largest = std::max(largest, n);
+      parts.emplace_back(n, std::to_string(story));
+    }
+    line("gold " + label, total, largest, "recall", parts);
+  }
+  for (const auto& [story, labels] : by_story) {
+    if (labels.size() < 2) continue;
+    std::size_t total = 0, largest = 0;
+    std::vector<std::pair<std::size_t, std::string>> parts;
+    for (const auto& [label, n] : labels) {
+      total += n, largest = std::max(largest, n);
+      parts.emplace_back(n, label);
+    }
+    line("story " + std::to_string(story), total, largest, "purity", parts);
+  }
+  return out;
 }
 
 double adjusted_rand_index(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
@@ -272,7 +317,7 @@ Result<ClusteringEvalReport> evaluate_clustering(const ClusteringEvalOptions& op
     std::size_t duplicates = 0;
     std::vector<std::uint32_t> predicted = run_stream(stream, options, duplicates);
     write_assignments(options.assignments_path, "news_clustering_gold", docs, stream_kept, predicted);
-    add_rows("news_clustering_gold", docs, stream_kept, predicted, duplicates, now_seconds() - t1, report);
+    add_rows("news_clustering_gold", docs, stream_kept, predicted, duplicates, now_seconds() - t1, options.per_story, report);
     any = true;
   }
 
@@ -296,7 +341,7 @@ Result<ClusteringEvalReport> evaluate_clustering(const ClusteringEvalOptions& op
     std::size_t duplicates = 0;
     std::vector<std::uint32_t> predicted = run_stream(articles, options, duplicates);
     write_assignments(options.assignments_path, "wikiref220", docs, kept, predicted);
-    add_rows("wikiref220", docs, kept, predicted, duplicates, now_seconds() - t1, report);
+    add_rows("wikiref220", docs, kept, predicted, duplicates, now_seconds() - t1, options.per_story, report);
     any = true;
   }
   if (!any) return make_error("no clustering data set found under " + root);
@@ -314,6 +359,9 @@ std::string format_clustering_report(const ClusteringEvalReport& report) {
                   r.subset.empty() ? "all" : r.subset.c_str(), r.scores.items, r.scores.precision, r.scores.recall,
                   r.scores.f1, r.scores.ari, r.scores.predicted_clusters, r.scores.gold_clusters, r.duplicates);
     out += buf;
+  }
+  for (const DatasetReport& r : report.rows) {
+    if (!r.per_story.empty()) out += "\n" + r.name + ": split gold stories and impure predicted stories\n" + r.per_story;
   }
   return out;
 }

@@ -45,6 +45,7 @@ struct ClusteringEvalOptions {
   cluster::ClusterOptions cluster;
   dedup::DuplicateOptions dedup;
   bool use_duplicates = true;       // copies join their original's story
+  bool per_story = false;           // fill DatasetReport::per_story (error analysis)
   std::string assignments_path;     // when set, writes "dataset<TAB>doc<TAB>date<TAB>story<TAB>gold labels" per item
 };
 
@@ -54,7 +55,16 @@ struct DatasetReport {
   ClusteringScores scores;
   std::size_t duplicates = 0;       // links found by the duplicate index
   double seconds = 0;               // dedup + clustering wall time (reading excluded)
+  // With ClusteringEvalOptions::per_story, for the whole set: one line per gold story that is
+  // split ("gold <label> <n> docs: recall <largest share> in <k> stories: <story>:<count> ...")
+  // and per predicted story that is impure ("story <id> <n> docs: purity <share>: <labels>:<count> ...").
+  std::string per_story;
 };
+
+// The per-story error analysis described at DatasetReport::per_story. A multi-labelled item
+// counts under its first label.
+std::string per_story_analysis(const std::vector<std::vector<std::string>>& gold,
+                               const std::vector<std::uint32_t>& predicted);
 
 struct ClusteringEvalReport {
   std::vector<DatasetReport> rows;

@@ -155,4 +155,12 @@ bool is_binary(std::string_view bytes);
 // "YYYYMMDD", "November 2, 2004", "2 Nov 2004", each with an optional time.
 std::string normalize_date(std::string_view text);
 
+// The publication date ("YYYY-MM-DD") a wire dateline gives ("PORT AVEN, Nov. 3, 2026 (MP) — ..."),
+// read from the first of the body's first four non-blank lines that opens with a dateline (so a
+// byline or a time line may come first). A dateline without a year ("Nov. 3") is dated only when
+// the first full date in the text fixes the year (the year that puts the two nearest); the file's
+// mtime is never used (see dateline.cc). "" when there is no dated dateline. The text and HTML
+// readers use it when the input declares no date.
+std::string dateline_date(std::string_view body);
+
 }  // namespace precis::ingest

@@ -128,6 +128,7 @@ void read_text(std::string_view name, std::string bytes, const ReadOptions& opti
   article.meta.format = SourceFormat::kText;
   article.meta.title = std::move(title);
   article.body = builder.take_body();
+  article.meta.published = dateline_date(article.body);
   article.body_to_original = decoded.map.compose(builder.take_map());
   article.original = std::move(bytes);
   internal::emit(sink, stats, std::move(article));

@@ -110,12 +110,16 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
     if (inserted) {
       table.concept_weight.push_back(0);
       table.concept_lead.push_back(0);
+      table.concept_stats.emplace_back();
     }
     return it->second;
   };
   auto unigram_id = [&](const std::string& key) {
     auto [it, inserted] = table.unigram_ids.try_emplace(key, static_cast<std::uint32_t>(table.unigram_weight.size()));
-    if (inserted) table.unigram_weight.push_back(0);
+    if (inserted) {
+      table.unigram_weight.push_back(0);
+      table.unigram_stats.emplace_back();
+    }
     return it->second;
   };
 
@@ -129,6 +133,22 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
     std::unordered_set<std::uint32_t> seen_concepts;
     std::unordered_set<std::uint32_t> seen_lead;
     std::unordered_set<std::uint32_t> seen_unigrams;
+    std::unordered_set<std::uint32_t> seen_lead_unigrams;
+    const double sentences = static_cast<double>(std::max<std::size_t>(1, article.sentences.size()));
+    // A word's shape, for the capitalisation and number features.
+    auto capitalised = [&](std::size_t i) {
+      if (i == 0) return false;
+      const Token& t = article.tokens[words[i]];
+      if (t.span.begin >= article.text.size()) return false;
+      unsigned char c = static_cast<unsigned char>(article.text[t.span.begin]);
+      return c >= 'A' && c <= 'Z';
+    };
+    auto numeric = [&](std::size_t i) {
+      for (char c : article.tokens[words[i]].lower) {
+        if (c >= '0' && c <= '9') return true;
+      }
+      return false;
+    };
     for (std::uint32_t s = 0; s < article.sentences.size(); ++s) {
       const Sentence& sentence = article.sentences[s];
       Candidate candidate;
@@ -146,7 +166,18 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
         if (!tok.is_stopword) {
           std::uint32_t id = unigram_id(tok.stem);
           candidate.unigrams.push_back(id);
-          if (counts && seen_unigrams.insert(id).second) table.unigram_weight[id] += 1;
+          if (counts) {
+            ConceptStats& st = table.unigram_stats[id];
+            st.tf += 1;
+            if (capitalised(i)) st.capitalised += 1;
+            if (numeric(i)) st.numeric += 1;
+            if (seen_unigrams.insert(id).second) {
+              table.unigram_weight[id] += 1;
+              st.position_sum += s / sentences;
+              if (s == 0) st.first_df += 1;
+            }
+            if (s < options.lead_sentences && seen_lead_unigrams.insert(id).second) st.lead_df += 1;
+          }
         }
         if (i + 1 < words.size()) {
           const Token& next = article.tokens[words[i + 1]];
@@ -156,8 +187,22 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
           key.append(next.stem);
           std::uint32_t id = concept_id(key);
           candidate.concepts.push_back(id);
-          if (counts && seen_concepts.insert(id).second) table.concept_weight[id] += 1;
-          if (counts && s < options.lead_sentences && seen_lead.insert(id).second) table.concept_lead[id] += 1;
+          if (counts) {
+            ConceptStats& st = table.concept_stats[id];
+            st.tf += 1;
+            st.stopwords = (tok.is_stopword || next.is_stopword) ? 1 : 0;
+            if (capitalised(i) || capitalised(i + 1)) st.capitalised += 1;
+            if (numeric(i) || numeric(i + 1)) st.numeric += 1;
+            if (seen_concepts.insert(id).second) {
+              table.concept_weight[id] += 1;
+              st.position_sum += s / sentences;
+              if (s == 0) st.first_df += 1;
+            }
+            if (s < options.lead_sentences && seen_lead.insert(id).second) {
+              table.concept_lead[id] += 1;
+              st.lead_df += 1;
+            }
+          }
         }
       }
       std::sort(candidate.concepts.begin(), candidate.concepts.end());

@@ -37,6 +37,18 @@ struct Candidate {
   double bonus = 0;  // value of choosing the sentence itself (a position prior), beside its concepts
 };
 
+// What a story says about one concept, counted over its non-duplicate articles: the features a
+// learnt concept model (concept_model.h) reads.
+struct ConceptStats {
+  double lead_df = 0;        // documents whose lead sentences contain it
+  double first_df = 0;       // documents whose first sentence contains it
+  double tf = 0;             // occurrences
+  double position_sum = 0;   // sum over documents of (first sentence holding it) / (sentences)
+  double capitalised = 0;    // occurrences with a capitalised word that does not open the sentence
+  double numeric = 0;        // occurrences with a word that holds a digit
+  double stopwords = 0;      // stopwords among its words (0 or 1 for a bigram, 0 for a unigram)
+};
+
 // Concept and unigram vocabularies with document frequencies over a story.
 struct ConceptTable {
   std::unordered_map<std::string, std::uint32_t> concept_ids;
@@ -44,6 +56,8 @@ struct ConceptTable {
   std::vector<double> concept_lead;    // documents where the concept occurs in the lead sentences
   std::unordered_map<std::string, std::uint32_t> unigram_ids;
   std::vector<double> unigram_weight;  // document frequency
+  std::vector<ConceptStats> concept_stats;  // parallel to concept_weight
+  std::vector<ConceptStats> unigram_stats;  // parallel to unigram_weight
   std::uint32_t documents = 0;
 };
 

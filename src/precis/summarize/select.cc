@@ -1,7 +1,7 @@
 #include "precis/summarize/select.h"
 
 #include <algorithm>
-#include <chrono>
+#include <climits>
 #include <numeric>
 #include <queue>
 #include <unordered_map>
@@ -88,6 +88,19 @@ std::vector<std::uint32_t> greedy(const CandidateSet& set, const std::vector<dou
   return chosen;
 }
 
+// Stops branch and bound after a fixed amount of work. Iteration and node counts are functions of
+// the program alone, unlike GLPK's tm_lim, which is wall-clock and so depends on machine load.
+struct WorkLimit {
+  std::uint32_t limit = 0;
+};
+
+void stop_after_work(glp_tree* tree, void* info) {
+  const auto* work = static_cast<const WorkLimit*>(info);
+  if (work->limit == 0) return;
+  glp_prob* lp = glp_ios_get_prob(tree);
+  if (static_cast<std::uint32_t>(glp_get_it_cnt(lp)) >= work->limit) glp_ios_terminate(tree);
+}
+
 std::vector<std::uint32_t> ilp(const CandidateSet& set, const std::vector<double>& value,
                                const std::vector<std::uint32_t>& pool, const SelectOptions& o,
                                const std::vector<std::uint32_t>& fallback) {
@@ -159,11 +172,14 @@ std::vector<std::uint32_t> ilp(const CandidateSet& set, const std::vector<double
   glp_init_iocp(&params);
   params.presolve = GLP_ON;
   params.msg_lev = GLP_MSG_OFF;
-  params.tm_lim = static_cast<int>(o.time_limit_ms);
+  params.tm_lim = INT_MAX;  // no wall-clock limit: see WorkLimit
+  WorkLimit work{o.work_limit};
+  params.cb_func = stop_after_work;
+  params.cb_info = &work;
   int rc = glp_intopt(lp, &params);
   std::vector<std::uint32_t> chosen;
   int status = glp_mip_status(lp);
-  if ((rc == 0 || rc == GLP_ETMLIM) && (status == GLP_OPT || status == GLP_FEAS)) {
+  if ((rc == 0 || rc == GLP_ESTOP) && (status == GLP_OPT || status == GLP_FEAS)) {
     for (int j = 0; j < n_s; ++j) {
       if (glp_mip_col_val(lp, j + 1) > 0.5) chosen.push_back(pool[j]);
     }

@@ -11,8 +11,11 @@
 //            objective under a knapsack budget this is within a constant factor of the optimum
 //            (Khuller, Moss & Naor 1999; Lin & Bilmes 2010). Linear-ish in the number of
 //            candidates, used for large stories and as the ILP's fallback.
-//   kIlp     the exact integer program, solved with GLPK's branch and cut under a time limit; on
-//            timeout the better of the incumbent and the greedy answer is returned.
+//   kIlp     the exact integer program, solved with GLPK's branch and cut under a work limit
+//            (simplex iterations, counted by GLPK, checked between branch-and-bound steps); when
+//            the limit stops the search, the better of the incumbent and the greedy answer is
+//            returned. The limit counts work, not time, so the same input gives the same
+//            selection on an idle or a loaded machine (a wall-clock limit did not).
 #pragma once
 
 #include <cstdint>
@@ -29,7 +32,9 @@ struct SelectOptions {
   bool budget_in_bytes = false;
   Solver solver = Solver::kIlp;
   std::uint32_t max_candidates = 200;  // best candidates (by value density) handed to the solver
-  double time_limit_ms = 500;          // ILP only
+  // ILP only: simplex iterations after which the search stops (0 = no limit). Checked by GLPK's
+  // callback, so the last node may overrun it a little; the root relaxation always completes.
+  std::uint32_t work_limit = 400;
 };
 
 // Returns indices into `set.candidates`, in no particular order. `concept_value[c]` is the value of

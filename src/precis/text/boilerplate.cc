@@ -22,7 +22,8 @@
 //    damped by p, because wire copies repeat real sentences across outlets.
 // 6. A near-miss segment next to a removed one in the same paragraph gets a small bonus.
 // 7. Long sentence-shaped segments (>= 30 words, p >= 0.6) are never removed.
-// After classification, the first kept segment loses a wire dateline prefix, if it has one.
+// After classification, the first body paragraph loses a wire dateline prefix, if it has one (it
+// may follow kept non-prose lines such as a byline or a time line).
 #include "precis/text/boilerplate.h"
 
 #include <algorithm>
@@ -245,16 +246,27 @@ CleanBody remove_boilerplate(const RawArticle& article, const BoilerplateModel& 
     }
     if (!a.verdicts[s].removed && first_kept_segment == a.segments.size()) first_kept_segment = s;
   }
-  // The dateline prefix of the first content line.
+  // The dateline prefix of the first body paragraph. Kept short lines may come before it (a
+  // byline or a time line the classifier left, as extracted web pages often start), so the
+  // search goes on past kept segments that are not prose, up to the first prose segment and at
+  // most kDatelineSearchSegments kept segments; a dateline deeper in the story is not one.
+  constexpr int kDatelineSearchSegments = 4;
   std::uint32_t cut_line = UINT32_MAX, cut_end = 0;
-  if (options.cut_dateline && first_kept_segment < a.segments.size()) {
-    const Line& line = a.lines[a.segments[first_kept_segment].first];
+  int searched = 0;
+  for (std::size_t s = first_kept_segment; options.cut_dateline && s < a.segments.size() && searched < kDatelineSearchSegments;
+       ++s) {
+    if (a.verdicts[s].removed) continue;
+    ++searched;
+    const Line& line = a.lines[a.segments[s].first];
     std::string_view text(body.data() + line.text_begin, line.text_end - line.text_begin);
     std::size_t len = parse_dateline(text);
     if (len > 0 && len < text.size()) {
-      cut_line = a.segments[first_kept_segment].first;
+      cut_line = a.segments[s].first;
       cut_end = line.text_begin + static_cast<std::uint32_t>(len);
+      break;
     }
+    Features f = compute_features(a.segments[s], {}, {});
+    if (f.is_sentence && f.words >= 8) break;  // the story has begun without a dateline
   }
   bool any_removed = std::any_of(removed.begin(), removed.end(), [](char r) { return r != 0; });
   if (!any_removed && cut_line == UINT32_MAX) {
