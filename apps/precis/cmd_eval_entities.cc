@@ -15,9 +15,11 @@ namespace {
 struct EntitiesArgs {
   std::string data_dir;
   bool rules = false;
+  bool clusters = false;
   int epochs = facts::TrainOptions{}.epochs;
   std::string save_model;
   bool save_cache = false;
+  std::string train_file;
   std::string test_file;
   std::string predictions;
 };
@@ -25,7 +27,7 @@ struct EntitiesArgs {
 int run(const EntitiesArgs& args) {
   std::string dir = args.data_dir.empty() ? eval::shared_data_dir() : args.data_dir;
   harness::EntityEvalOptions options;
-  options.train_path = dir + "/conll2003_en/valid.txt";
+  options.train_path = args.train_file.empty() ? dir + "/conll2003_en/valid.txt" : args.train_file;
   options.test_path = args.test_file.empty() ? dir + "/conll2003_en/test.txt" : args.test_file;
   if (!std::filesystem::exists(options.test_path)) {
     std::printf("skipped: %s is absent\n", options.test_path.c_str());
@@ -34,6 +36,7 @@ int run(const EntitiesArgs& args) {
   options.rules_only = args.rules;
   options.predictions_path = args.predictions;
   options.train.epochs = args.epochs;
+  options.train.word_clusters = args.clusters;
   options.save_model = args.save_model;
   if (args.save_cache) options.save_model = facts::cache_model_path();
   if (!options.save_model.empty()) {
@@ -65,11 +68,16 @@ void add_eval_entities_command(CLI::App& eval, int& exit_code) {
       "entities", "Names (PER, ORG, LOC) on CoNLL-2003 test: exact-span P/R/F1 per type (tagger trained on dev)");
   cmd->add_option("--data", args->data_dir, "Evaluation data folder (default: $PRECIS_SHARED_DATA or ../shared/data)");
   cmd->add_flag("--rules", args->rules, "Score the rule + gazetteer tagger (no training)");
+  cmd->add_flag("--clusters", args->clusters,
+                "Add word-class features learnt from unlabelled news text (word_clusters.h; experimental)");
   cmd->add_option("--epochs", args->epochs, "Perceptron training epochs")->check(CLI::Range(1, 50));
   cmd->add_option("--save-model", args->save_model, "Write the trained model to this file");
   cmd->add_flag("--save-cache", args->save_cache,
                 "Write the trained model where `precis facts` / `digest` look for it (~/.cache/precis)");
   cmd->add_option("--predictions", args->predictions, "Write conlleval input (word gold predicted) to this file");
+  cmd->add_option("--train", args->train_file,
+                  "Train on this CoNLL file instead of valid.txt (e.g. one half of dev, to choose features "
+                  "without looking at test)");
   cmd->add_option("--test", args->test_file, "Score on this CoNLL file instead of test.txt");
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }

@@ -1,7 +1,9 @@
 // precis facts PATH...: the key facts of the inputs (read and cleaned as by `precis digest`, taken
 // as one story): figures, agreement and disagreement between sources, dates, people,
 // organisations, places and a timeline. Markdown by default, or --format json (docs/facts.md).
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,12 +24,19 @@ struct FactsArgs {
   bool rules = false;
   std::string model;
   bool quiet = false;
+  bool timing = false;
 };
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 int run(const FactsArgs& args) {
   engine::DigestOptions options;
   options.language = args.language;
+  auto start = std::chrono::steady_clock::now();
   engine::DigestResult result = engine::digest_paths(args.paths, options);
+  const double read_seconds = seconds_since(start);
   if (!args.quiet) {
     for (const Diagnostic& d : result.diagnostics) {
       if (d.severity != Severity::kInfo) std::fprintf(stderr, "%s: %s\n", d.source.c_str(), d.message.c_str());
@@ -54,7 +63,28 @@ int run(const FactsArgs& args) {
     loaded = std::make_unique<facts::EntityTagger>(*model);
     fo.tagger = loaded.get();
   }
+  double model_seconds = 0;
+  if (fo.tagger == nullptr && args.timing) {
+    // Load (or train) the default model first, so that the extraction time below is per story.
+    start = std::chrono::steady_clock::now();
+    fo.tagger = &facts::default_entity_tagger();
+    model_seconds = seconds_since(start);
+  }
+  start = std::chrono::steady_clock::now();
+  const std::clock_t cpu_start = std::clock();
   facts::StoryFacts story = facts::extract_story_facts(articles, fo);
+  const double extract_seconds = seconds_since(start);
+  const double extract_cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  if (args.timing) {
+    std::size_t bytes = 0;
+    for (const Article* a : articles) bytes += a->text.size();
+    std::fprintf(stderr,
+                 "timing: %zu articles, %zu bytes; read+annotate %.1f ms; entity model %.1f ms (%s); "
+                 "extract_story_facts %.1f ms (%.1f ms CPU)\n",
+                 articles.size(), bytes, read_seconds * 1e3, model_seconds * 1e3,
+                 fo.tagger != nullptr ? fo.tagger->description().c_str() : "default", extract_seconds * 1e3,
+                 extract_cpu_seconds * 1e3);
+  }
   if (!args.quiet) {
     for (const Diagnostic& d : story.diagnostics) std::fprintf(stderr, "%s: %s\n", d.source.c_str(), d.message.c_str());
   }
@@ -78,6 +108,8 @@ void add_facts_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--rules", args->rules, "Use the rule + gazetteer name tagger instead of the trained model");
   cmd->add_option("--entity-model", args->model, "Entity model file written by `precis eval entities --save-model`");
   cmd->add_flag("--quiet,-q", args->quiet, "Do not print diagnostics");
+  cmd->add_flag("--timing", args->timing,
+                "Print to stderr how long reading, loading the entity model and extracting the facts took");
   cmd->callback([args, &exit_code] { exit_code = run(*args); });
 }
 

@@ -97,6 +97,8 @@ int month_of(const Tok& t) {
   if (!t.capital) return 0;
   std::string w = t.lower;
   if (!w.empty() && w.back() == '.') w.pop_back();
+  if (w.ends_with("'s")) w.resize(w.size() - 2);            // "July's"
+  else if (w.ends_with("\xE2\x80\x99s")) w.resize(w.size() - 4);
   auto it = months.find(w);
   return it == months.end() ? 0 : it->second;
 }
@@ -198,6 +200,15 @@ struct Scanner {
       bool cued = false;
       for (const char* c : kYearCues) cued = cued || before(i) == c;
       std::string_view next = lower(i + 1);
+      // "its 1982 war", "the 2000 election": a determiner, the year, then a singular noun (a
+      // plural would make it a count: "the 2000 troops").
+      static const char* kDeterminers[] = {"the", "its", "their", "his", "her", "our", "a"};
+      bool determined = false;
+      for (const char* c : kDeterminers) determined = determined || before(i) == c;
+      if (determined && next.size() > 2 && next.back() != 's' && next[0] >= 'a' && next[0] <= 'z' &&
+          toks[i + 1].text[0] >= 'a' && toks[i + 1].text[0] <= 'z') {
+        cued = true;
+      }
       if (cued && next != "%" && next != "percent") {
         emit(i, i + 1, CivilDay{y, 1, 1}, CivilDay{y, 12, 31}, DateKind::kYear, false, 0.8);
         return i + 1;
@@ -219,8 +230,10 @@ struct Scanner {
   std::size_t month_rule(std::size_t i, int m) {
     // "May" alone is too often the verb; it needs a day or a year.
     const bool is_may = toks[i].lower == "may";
-    std::size_t j = after_month(i);
-    if (const Tok* dt = at(j); dt != nullptr) {
+    // "July's elections": the possessive names the month as a time, like "in July".
+    const bool possessive = toks[i].lower.ends_with("'s") || toks[i].lower.ends_with("\xE2\x80\x99s");
+    std::size_t j = possessive ? i + 1 : after_month(i);
+    if (const Tok* dt = possessive ? nullptr : at(j); dt != nullptr) {
       int d = small_int(dt->text, 31);
       if (d > 0) {
         std::size_t k = j + 1;
@@ -244,7 +257,7 @@ struct Scanner {
     if (is_may || !pub) return i + 1;
     std::string_view cue = before(i);
     if (cue != "in" && cue != "since" && cue != "until" && cue != "by" && cue != "last" && cue != "next" &&
-        cue != "early" && cue != "late" && cue != "mid" && cue != "this") {
+        cue != "early" && cue != "late" && cue != "mid" && cue != "this" && !possessive) {
       return i + 1;
     }
     int y = pub->year;
@@ -258,6 +271,32 @@ struct Scanner {
     const std::size_t first = (cue == "last" || cue == "next" || cue == "this") ? i - 1 : i;
     emit(first, j, CivilDay{y, m, 1}, month_end(y, m), DateKind::kMonth, true, 0.65);
     return j;
+  }
+
+  // Whether the clause holding the weekday at token i speaks of the future: "until (at least)"
+  // right before the day, or a future marker (will, 'll, shall, is due to, plans to, to be,
+  // going to, scheduled, expected to) among the few tokens before it in the same clause. News
+  // reports mostly tell the past, so anything else keeps the previous such day.
+  bool future_context(std::size_t i) const {
+    std::size_t k = i;
+    while (k > 0 && (toks[k - 1].lower == "on" || toks[k - 1].lower == "least" || toks[k - 1].lower == "at")) --k;
+    if (k > 0 && (toks[k - 1].lower == "until" || toks[k - 1].lower == "till" || toks[k - 1].lower == "through")) {
+      return true;
+    }
+    static const char* kFuture[] = {"will", "'ll", "\xE2\x80\x99ll", "shall", "due", "plans", "plan", "planned",
+                                    "scheduled", "going", "expected", "intends", "set"};
+    for (std::size_t n = 0; n < 10 && i > n; ++n) {
+      const std::string& w = toks[i - 1 - n].lower;
+      if (w == "," || w == ";" || w == ":" || w == "said" || w == "says" || w == "\"" || w == "\xE2\x80\x9C") break;
+      for (const char* f : kFuture) {
+        if (w != f) continue;
+        // "expected/set/going/due/plans" mark the future only with "to": "is due to", "plans to".
+        const bool needs_to = w != "will" && w != "'ll" && w != "\xE2\x80\x99ll" && w != "shall" && w != "scheduled";
+        if (!needs_to || lower(i - n) == "to") return true;
+      }
+      if (w == "to" && lower(i - n) == "be") return true;  // "is to be held on Friday"
+    }
+    return false;
   }
 
   std::size_t weekday_rule(std::size_t i, int w) {
@@ -275,6 +314,11 @@ struct Scanner {
       delta = -((pub_w - w + 7) % 7);
       if (delta == 0) delta = -7;
       first = i - 1;
+      conf = 0.7;
+    } else if (future_context(i)) {
+      // "will visit on Thursday", "closed until at least Monday": the next such day.
+      delta = (w - pub_w + 7) % 7;
+      if (delta == 0) delta = 7;
       conf = 0.7;
     } else {
       delta = -((pub_w - w + 7) % 7);

@@ -9,6 +9,7 @@
 
 #include "precis/base/hash.h"
 #include "precis/facts/gazetteer.h"
+#include "precis/facts/word_clusters.h"
 
 namespace precis::facts {
 namespace {
@@ -40,8 +41,10 @@ const char* caps_code(Caps c) {
 }
 
 std::uint64_t fh(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
-  std::string s;
-  s.reserve(a.size() + b.size() + c.size() + 2);
+  // A reused buffer: tagging computes ~40 of these per word, and allocating each key string
+  // was most of the tagger's time. Same bytes, same hash: models stay compatible.
+  thread_local std::string s;
+  s.clear();
   s += a;
   s += '\x1f';
   s += b;
@@ -117,7 +120,9 @@ std::string word_shape(std::string_view word, bool compress) {
 }
 
 DocumentFeatures static_features(
-    const std::vector<std::vector<std::string_view>>& sentences, const Gazetteer& gazetteer) {
+    const std::vector<std::vector<std::string_view>>& sentences, const Gazetteer& gazetteer,
+    const WordClusters* clusters) {
+  const bool use_clusters = clusters != nullptr && !clusters->empty();
   // Document statistics.
   std::unordered_set<std::string> lower_seen, midcap_seen;
   for (const auto& s : sentences) {
@@ -213,6 +218,14 @@ DocumentFeatures static_features(
     auto gz = [&](long j) -> std::string {
       return (j < 0 || j >= static_cast<long>(n)) ? std::string("p") : std::to_string(gaz[j] & 0x7f);
     };
+    std::vector<const WordClusters::Entry*> wc(n, nullptr);
+    if (use_clusters) {
+      for (std::size_t i = 0; i < n; ++i) wc[i] = clusters->find(words[i]);
+    }
+    auto wcl = [&](long j, int level) -> std::string {
+      if (j < 0 || j >= static_cast<long>(n)) return "p";
+      return wc[j] == nullptr ? "u" : std::to_string(wc[j]->cls[level]);
+    };
     out[si].resize(n);
     for (std::size_t i = 0; i < n; ++i) {
       auto& f = out[si][i];
@@ -265,6 +278,15 @@ DocumentFeatures static_features(
       f.push_back(fh("cw", common ? "1" : "0", std::string(cc) + pos));
       f.push_back(fh("td", table_doc, std::string(cc) + gz(j)));
       f.push_back(fh("tds", table_doc, std::string(sh(j - 1)) + " " + std::string(sh(j + 1)) + " " + gz(j)));
+      // Word classes from unlabelled text (word_clusters.h): the class at three granularities,
+      // and the fine class with capitalisation. (Neighbours' classes and the mid-sentence
+      // capitalisation rate were tried and dropped: docs/decisions/entities.md.)
+      if (use_clusters) {
+        for (int level = 0; level < WordClusters::kLevels; ++level) {
+          f.push_back(fh("bc", std::to_string(level), wcl(j, level)));
+        }
+        f.push_back(fh("bcc", wcl(j, 2), cc));
+      }
       // Document features.
       if (caps[i] == Caps::kInitial || caps[i] == Caps::kAll) {
         auto rc = run_context.find(l);

@@ -12,6 +12,7 @@
 namespace precis::facts {
 
 class Gazetteer;
+class WordClusters;
 
 // features[sentence][word] = the word's feature hashes.
 using DocumentFeatures = std::vector<std::vector<std::vector<std::uint64_t>>>;
@@ -29,8 +30,9 @@ std::vector<NameSpan> spans_of_classes(const std::vector<int>& classes);
 std::string word_shape(std::string_view word, bool compress);
 
 // Word-local, context, gazetteer and document features (everything that does not depend on tags).
+// `clusters` (may be null or empty) adds word-class features learnt from unlabelled text.
 DocumentFeatures static_features(const std::vector<std::vector<std::string_view>>& sentences,
-                                 const Gazetteer& gazetteer);
+                                 const Gazetteer& gazetteer, const WordClusters* clusters = nullptr);
 
 // Label-consistency features for the second pass (Krishnan & Manning 2006, "An effective
 // two-stage model for exploiting non-local dependencies in NER"): for every capitalised word, the

@@ -39,27 +39,59 @@
 
 #include "precis/facts/entity_features.h"
 #include "precis/facts/gazetteer.h"
+#include "precis/facts/word_clusters.h"
 
 namespace precis::facts {
 namespace {
 
-constexpr std::uint32_t kFeatureVersion = 5;
+constexpr std::uint32_t kFeatureVersion = 6;
 constexpr char kMagic[8] = {'P', 'R', 'C', 'S', 'N', 'E', 'R', '2'};
 constexpr int kJackknifeFolds = 4;
 
 using Sentences = std::vector<std::vector<std::string_view>>;
 
-// One perceptron: feature hash -> row of kTagClasses weights.
+// One perceptron: feature hash -> row of kTagClasses weights. `index` is the growable map used
+// while training; freeze() adds an open-addressing copy (linear probing over a power-of-two
+// array, keys are already uniform hashes) that tagging reads: a tagged word looks up ~100
+// features, most of them absent, and the flat probe is several times faster than the node map.
 struct Table {
   std::unordered_map<std::uint64_t, std::uint32_t> index;
   std::vector<float> weights;
+  std::vector<std::uint64_t> slot_keys;
+  std::vector<std::uint32_t> slot_rows;  // row + 1; 0 = empty slot
+  std::uint64_t mask = 0;
+
+  void freeze() {
+    std::size_t capacity = 16;
+    while (capacity < index.size() * 2) capacity *= 2;
+    slot_keys.assign(capacity, 0);
+    slot_rows.assign(capacity, 0);
+    mask = capacity - 1;
+    for (const auto& [key, row] : index) {
+      std::uint64_t at = key & mask;
+      while (slot_rows[at] != 0) at = (at + 1) & mask;
+      slot_keys[at] = key;
+      slot_rows[at] = row + 1;
+    }
+  }
+
+  const float* row_of(std::uint64_t key) const {
+    if (slot_rows.empty()) {
+      auto it = index.find(key);
+      return it == index.end() ? nullptr : &weights[static_cast<std::size_t>(it->second) * kTagClasses];
+    }
+    for (std::uint64_t at = key & mask;; at = (at + 1) & mask) {
+      const std::uint32_t row = slot_rows[at];
+      if (row == 0) return nullptr;
+      if (slot_keys[at] == key) return &weights[static_cast<std::size_t>(row - 1) * kTagClasses];
+    }
+  }
 
   void score(const std::vector<std::uint64_t>& features, std::array<double, kTagClasses>& s) const {
     s.fill(0);
     for (std::uint64_t key : features) {
-      auto it = index.find(key);
-      if (it == index.end()) continue;
-      const float* w = &weights[static_cast<std::size_t>(it->second) * kTagClasses];
+      const float* w = row_of(key);
+      if (w == nullptr) continue;
       for (int c = 0; c < kTagClasses; ++c) s[c] += w[c];
     }
   }
@@ -169,6 +201,7 @@ Table train_table(const std::vector<Item>& items, const TrainOptions& options) {
     averaged.index.emplace(key, static_cast<std::uint32_t>(averaged.weights.size() / kTagClasses));
     averaged.weights.insert(averaged.weights.end(), avg.begin(), avg.end());
   }
+  averaged.freeze();
   return averaged;
 }
 
@@ -196,6 +229,7 @@ Result<Table> read_table(std::ifstream& in, const std::string& path) {
     if (!in) return make_error(path + " is truncated");
     table.index.emplace(key, static_cast<std::uint32_t>(i));
   }
+  table.freeze();
   return table;
 }
 
@@ -219,7 +253,17 @@ std::string shared_data_root() {
 struct EntityTagger::Model {
   Table first;
   Table second;
+  // Fingerprint of the word clusters the model was trained with; 0 = none.
+  std::uint64_t clusters = 0;
 };
+
+namespace {
+// The clusters a model needs at tagging time (null when it was trained without them).
+const WordClusters* clusters_for(std::uint64_t fingerprint) {
+  if (fingerprint == 0) return nullptr;
+  return &default_word_clusters();
+}
+}  // namespace
 
 EntityTagger::EntityTagger() = default;
 
@@ -227,6 +271,8 @@ EntityTagger EntityTagger::rule_based() { return EntityTagger(); }
 
 EntityTagger EntityTagger::train(const std::vector<LabeledDocument>& documents, const TrainOptions& options) {
   const Gazetteer& gazetteer = Gazetteer::system();
+  const WordClusters* clusters = options.word_clusters ? &default_word_clusters() : nullptr;
+  if (clusters != nullptr && clusters->empty()) clusters = nullptr;
   const std::size_t n = documents.size();
   std::vector<Sentences> words(n);
   std::vector<std::vector<std::vector<int>>> gold(n);
@@ -239,7 +285,7 @@ EntityTagger EntityTagger::train(const std::vector<LabeledDocument>& documents, 
       classes.resize(s.words.size(), 0);
       gold[d].push_back(std::move(classes));
     }
-    feats[d] = static_features(words[d], gazetteer);
+    feats[d] = static_features(words[d], gazetteer, clusters);
   }
   auto items_of = [&](const std::vector<DocumentFeatures>& f, auto&& keep) {
     std::vector<Item> items;
@@ -250,6 +296,7 @@ EntityTagger EntityTagger::train(const std::vector<LabeledDocument>& documents, 
     return items;
   };
   auto model = std::make_shared<Model>();
+  model->clusters = clusters == nullptr ? 0 : clusters->fingerprint();
   model->first = train_table(items_of(feats, [](std::size_t) { return true; }), options);
   // Jackknifed first-pass output on the training documents, for the second pass.
   std::vector<DocumentFeatures> second = feats;
@@ -271,7 +318,7 @@ EntityTagger EntityTagger::train(const std::vector<LabeledDocument>& documents, 
 
 std::vector<std::vector<NameSpan>> EntityTagger::tag_document(const Sentences& sentences) const {
   if (model_ == nullptr) return tag_with_rules(sentences, Gazetteer::system());
-  DocumentFeatures feats = static_features(sentences, Gazetteer::system());
+  DocumentFeatures feats = static_features(sentences, Gazetteer::system(), clusters_for(model_->clusters));
   auto first = decode_document(model_->first, feats, sentences);
   add_consistency_features(sentences, first, feats);
   return decode_document(model_->second, feats, sentences);
@@ -293,6 +340,7 @@ Result<bool> EntityTagger::save(const std::string& path) const {
     out.write(kMagic, sizeof kMagic);
     out.write(reinterpret_cast<const char*>(&version), sizeof version);
     out.write(reinterpret_cast<const char*>(&classes), sizeof classes);
+    out.write(reinterpret_cast<const char*>(&model_->clusters), sizeof model_->clusters);
     write_table(out, model_->first);
     write_table(out, model_->second);
     if (!out) {
@@ -320,6 +368,11 @@ Result<EntityTagger> EntityTagger::load(const std::string& path) {
     return make_error(path + " was written by another version of precis (features v" + std::to_string(version) + ")");
   }
   auto model = std::make_shared<Model>();
+  in.read(reinterpret_cast<char*>(&model->clusters), sizeof model->clusters);
+  if (!in) return make_error(path + " is truncated");
+  if (model->clusters != 0 && model->clusters != default_word_clusters().fingerprint()) {
+    return make_error(path + " was trained with other word clusters");
+  }
   auto first = read_table(in, path);
   if (!first) return tl::unexpected(first.error());
   auto second = read_table(in, path);

@@ -35,6 +35,10 @@ class Gazetteer;
 struct TrainOptions {
   int epochs = 6;
   std::uint64_t seed = 20031;  // sentence order shuffling
+  // Word-class features from default_word_clusters() (word_clusters.h), when there are any. Off by
+  // default: they helped on one CoNLL dev half, hurt on the other and on test
+  // (docs/decisions/entities.md).
+  bool word_clusters = false;
 };
 
 class EntityTagger {

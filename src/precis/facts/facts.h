@@ -93,6 +93,10 @@ struct Reading {
 struct QuantityReport {
   std::string counted;
   std::string unit;
+  // What the count is of, beyond the noun: the class of the word governing it ("injured" for
+  // "injuring nine people" / "nine people hurt", "killed", "remained", "including" for a subset);
+  // "" when none. Counts of the same noun with different predicates are different quantities.
+  std::string predicate;
   std::vector<Reading> readings;   // one per distinct value, sorted by first_published then value
   // kAgree: one value from >= 2 articles. kUpdate: values differ but each later value is only
   // reported by articles published after every article of the earlier values (a figure revised

@@ -86,6 +86,7 @@ std::string facts_to_json(const StoryFacts& facts, const std::vector<const Artic
     }
     quantities.push_back(
         Json{{"counted", q.counted}, {"unit", q.unit}, {"status", quantity_status_name(q.status)}, {"readings", readings}});
+    if (!q.predicate.empty()) quantities.back()["predicate"] = q.predicate;
   }
   out["quantities"] = quantities;
   Json dates = Json::array();
@@ -154,6 +155,7 @@ std::string facts_to_markdown(const StoryFacts& facts, const std::vector<const A
   if (facts.quantities.empty()) md += "(no quantity reported by two or more sources)\n";
   for (const QuantityReport& q : facts.quantities) {
     std::string what = q.counted.empty() ? q.unit : q.counted;
+    if (!q.predicate.empty()) what += " (" + q.predicate + ")";
     if (q.status == QuantityReport::Status::kAgree) {
       md += "- " + what + ": " + std::to_string(q.readings[0].articles.size()) + " sources: " +
             reading_text(q.readings[0], q.unit, q.counted) + "\n";

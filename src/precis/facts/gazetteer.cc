@@ -3,6 +3,7 @@
 // are short and names at most six words, so matching is O(words * 6).
 #include "precis/facts/gazetteer.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -83,6 +84,8 @@ void Gazetteer::add_name(std::string_view name, std::uint8_t classes) {
   for (char c : key) words += c == ' ';
   if (words > kMaxNameWords) return;
   names_[key] |= classes;
+  std::uint8_t& longest = longest_from_[key.substr(0, key.find(' '))];
+  longest = std::max<std::uint8_t>(longest, static_cast<std::uint8_t>(words));
 }
 
 void Gazetteer::add_common_word(std::string_view word) {
@@ -219,7 +222,11 @@ std::vector<std::uint16_t> Gazetteer::match(const std::vector<std::string_view>&
   if (names_.empty()) return bits;
   std::string key;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    std::size_t max_n = std::min(kMaxNameWords, words.size() - i);
+    // Only as many words as the longest name that starts with this one: most words start none,
+    // and one lookup then saves six.
+    auto first = longest_from_.find(lower[i]);
+    if (first == longest_from_.end()) continue;
+    std::size_t max_n = std::min<std::size_t>(first->second, words.size() - i);
     for (std::size_t n = max_n; n >= 1; --n) {
       key.clear();
       for (std::size_t k = 0; k < n; ++k) {

@@ -68,6 +68,7 @@ class Gazetteer {
  private:
   std::unordered_map<std::string, std::uint8_t> names_;  // lower-cased, single spaces
   std::unordered_set<std::string> common_;
+  std::unordered_map<std::string, std::uint8_t> longest_from_;  // first word -> most words of a name
 };
 
 // ASCII lower-casing (other bytes unchanged): cheap and good enough for matching keys.

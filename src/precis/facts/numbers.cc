@@ -54,7 +54,15 @@ const std::unordered_map<std::string, UnitWord>& unit_words() {
       {"week", {"week", false}},  {"days", {"day", false}},    {"day", {"day", false}},
       {"hours", {"hour", false}}, {"hour", {"hour", false}},   {"minutes", {"minute", false}},
       {"acres", {"acre", false}}, {"hectares", {"ha", false}}, {"barrels", {"barrel", false}},
-      {"degrees", {"degree", false}}};
+      {"degrees", {"degree", false}}, {"mph", {"mph", false}}, {"kph", {"kph", false}},
+      {"km/h", {"kph", false}}, {"inches", {"inch", false}}, {"inch", {"inch", false}},
+      {"feet", {"ft", false}},    {"foot", {"ft", false}},     {"yards", {"yd", false}},
+      {"centimeters", {"cm", false}}, {"centimetres", {"cm", false}}, {"cm", {"cm", false}},
+      {"millimeters", {"mm", false}}, {"millimetres", {"mm", false}}, {"mm", {"mm", false}},
+      {"meter", {"m", false}},    {"metre", {"m", false}},     {"kilometer", {"km", false}},
+      {"kilometre", {"km", false}}, {"ounces", {"oz", false}}, {"gallons", {"gallon", false}},
+      {"liters", {"l", false}},   {"litres", {"l", false}},    {"cents", {"cent", false}},
+      {"cent", {"cent", false}},  {"dlrs", {"USD", true}},     {"dlr", {"USD", true}}};
   return m;
 }
 
@@ -72,6 +80,24 @@ const std::unordered_set<std::string>& irregular_plurals() {
   static const std::unordered_set<std::string> s = {"people", "children", "men", "women", "police", "staff",
                                                     "personnel", "cattle", "feet", "teeth", "mice", "data"};
   return s;
+}
+
+// Words after a number that make it a time of day ("5 p.m.", "0900 GMT"), not a quantity.
+bool is_clock_word(const std::string& w) {
+  static const std::unordered_set<std::string> s = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "o'clock", "gmt",
+                                                    "utc", "edt", "est", "cdt", "cst", "mdt", "mst", "pdt",
+                                                    "pst", "bst", "cet", "cest", "jst"};
+  return s.count(w) != 0;
+}
+
+// Capitalised words before a number that are not labels: months and weekdays belong to dates,
+// and sentence-opening function words ("The 3 men", "Only 3") still introduce a count.
+bool is_calendar_word(const std::string& w) {
+  static const std::unordered_set<std::string> s = {
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
+      "oct.", "nov.", "dec.", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+  return s.count(w) != 0;
 }
 
 struct Tok {
@@ -364,18 +390,53 @@ bool looks_plural(const std::string& w) {
   return irregular_plurals().count(w) != 0 || (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's');
 }
 
+bool is_capitalised_word(const Tok& t) { return is_word(t.text) && t.text[0] >= 'A' && t.text[0] <= 'Z'; }
+
+// Numbers that are not quantities although they look like one:
+//   times of day     "5 p.m.", "0900 GMT", "eleven o'clock" (h:mm is already no number);
+//   numbering        "No. 3", "Warehouse No. 3", "Nos. 3", "#3";
+//   labels           a number right after a capitalised word inside a sentence: "a Category 5
+//                    storm", "Flight 800", "Windows 95", "Chapter 11". A count after a name is
+//                    written with a separator, scale or unit ("Boeing's 2,000 jobs"), and months,
+//                    weekdays and sentence-opening words ("Only 3 people") are not labels.
+bool is_time_or_label(const std::vector<Tok>& toks, std::size_t i, const NumberAt& n) {
+  if (n.end < toks.size() && n.suffix_word.empty() && is_clock_word(toks[n.end].lower)) return true;
+  if (i == 0) return false;
+  std::size_t p = i - 1;
+  if (toks[p].text == "." && p > 0) --p;  // "No ." when the tokenizer splits the period
+  const std::string& prev = toks[p].lower;
+  const bool split_period = p + 1 < i;
+  // "No. 3" / "no. 3" / "Nos. 3" / "#3"; a bare lower-case "no 3" is too rare to tell apart.
+  const bool numbering = prev == "#" || prev == "no." || prev == "nos." ||
+                         ((prev == "no" || prev == "nos") && (split_period || is_capitalised_word(toks[p])));
+  if (numbering) return n.from_digits;
+  if (!n.from_digits || n.has_separator || n.has_scale || !n.unit.empty() || !n.suffix_word.empty()) return false;
+  const Tok& before = toks[i - 1];
+  if (!is_capitalised_word(before) || before.span.end == toks[i].span.begin) return false;
+  if (stop_words().count(before.lower) != 0 || is_calendar_word(before.lower) || is_clock_word(before.lower)) return false;
+  // Inside a sentence: the word before the label word is a word or number, not a sentence start.
+  if (i < 2) return false;
+  const Tok& before2 = toks[i - 2];
+  const bool inside = is_word(before2.text) || (!before2.text.empty() && is_digit(before2.text[0]));
+  return inside;
+}
+
 }  // namespace
 
 std::vector<FigureMatch> find_figures(std::string_view text) {
   std::vector<Tok> toks;
   for (ByteSpan s : text::tokenize(text)) toks.push_back(Tok{s, slice(text, s), ascii_lower(slice(text, s))});
   std::vector<FigureMatch> out;
-  std::size_t i = 0;
+  std::size_t i = 0, previous_end = 0;
   while (i < toks.size()) {
     bool between = i > 0 && toks[i - 1].lower == "between";
     auto n = number_at(toks, i);
     if (!n) {
       ++i;
+      continue;
+    }
+    if (is_time_or_label(toks, i, *n)) {
+      i = n->end;
       continue;
     }
     FigureMatch m;
@@ -384,6 +445,12 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
     if (between) start = i - 1;
     m.value = n->value;
     m.unit = n->unit;
+    if (m.unit.empty() && m.qualifier.empty() && !between && i > 0 && (toks[i - 1].lower == "dlrs" || toks[i - 1].lower == "dlr")) {
+      m.unit = "USD";  // wire style "dlrs 5 million"
+      start = i - 1;
+    }
+    // A qualifier or currency word already inside the previous figure stays there.
+    if (start < previous_end) start = previous_end;
     std::size_t j = n->end;
     std::string unit_word = n->suffix_word;
     // Range: "X to Y", "X - Y", "X- to Y-", "between X and Y".
@@ -397,7 +464,10 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
             // "1 to 2 million": the scale applies to both ends.
             double scale = hi->value;
             while (scale >= 1000) scale /= 1000;
-            if (scale > 0 && hi->value / scale >= 1000) m.value *= hi->value / scale;
+            // Not when it would reach the high end ("2 to 2 million" stays 2 .. 2e6).
+            if (scale > 0 && hi->value / scale >= 1000 && m.value * (hi->value / scale) < hi->value) {
+              m.value *= hi->value / scale;
+            }
           }
           if (m.unit.empty()) m.unit = hi->unit;
           if (!hi->suffix_word.empty()) unit_word = hi->suffix_word;
@@ -470,6 +540,7 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
     m.span = ByteSpan{toks[start].span.begin, toks[j - 1].span.end};
     out.push_back(std::move(m));
     i = j;
+    previous_end = j;
   }
   return out;
 }

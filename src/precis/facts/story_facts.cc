@@ -18,6 +18,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -70,7 +71,8 @@ const std::unordered_set<std::string>& role_words() {
       "chancellor", "envoy", "negotiator", "lawyer", "attorney", "prosecutor", "police", "representative",
       "deputy", "foreign", "defense", "defence", "finance", "interior", "u.n.", "manager", "owner",
       "candidate", "inspector", "commissioner", "speaker", "dictator", "emperor", "rebel", "colonel",
-      "captain", "sergeant", "lieutenant", "admiral", "marshal", "cardinal", "rabbi", "imam", "sheikh"};
+      "captain", "sergeant", "lieutenant", "admiral", "marshal", "cardinal", "rabbi", "imam", "sheikh",
+      "maj.", "brig.", "cmdr.", "investigator"};
   return s;
 }
 
@@ -145,6 +147,66 @@ std::string fold_counted(std::string counted) {
 
 bool same_value(double a, double b) { return std::fabs(a - b) <= 0.005 * std::max(std::fabs(a), std::fabs(b)); }
 
+// The class of the word governing a count: "injuring nine people", "nine people (were) hurt",
+// "60 firefighters remained", "including three firefighters". A count that a "when" clause ties
+// to one incident ("five people were hurt when the roof collapsed") is a count of that incident,
+// so the clause becomes part of the predicate. "" when no such word is next to the figure.
+std::string predicate_class(std::string_view w) {
+  static const std::unordered_map<std::string, std::string> classes = {
+      {"injured", "injured"}, {"injuring", "injured"}, {"injure", "injured"}, {"hurt", "injured"},
+      {"hurting", "injured"}, {"wounded", "injured"}, {"wounding", "injured"}, {"killed", "killed"},
+      {"killing", "killed"}, {"dead", "killed"}, {"died", "killed"}, {"die", "killed"}, {"death", "killed"}, {"deaths", "killed"},
+      {"remained", "remained"}, {"remain", "remained"}, {"remaining", "remained"}, {"still", "remained"},
+      {"stayed", "remained"}, {"missing", "missing"}, {"evacuated", "evacuated"}, {"evacuating", "evacuated"},
+      {"arrested", "arrested"}, {"arresting", "arrested"}, {"detained", "arrested"}, {"rescued", "rescued"},
+      {"rescuing", "rescued"}, {"displaced", "displaced"}, {"including", "including"}, {"among", "including"}};
+  auto it = classes.find(std::string(w));
+  return it == classes.end() ? "" : it->second;
+}
+
+std::string figure_predicate(const Article& a, const Sentence& s, ByteSpan span) {
+  const std::uint32_t begin = s.first_token, end = std::min<std::uint32_t>(s.first_token + s.token_count,
+                                                                            static_cast<std::uint32_t>(a.tokens.size()));
+  std::uint32_t ft = end, lt = end;
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (ft == end && a.tokens[t].span.begin >= span.begin) ft = t;
+    if (a.tokens[t].span.end <= span.end) lt = t;
+  }
+  if (ft == end || lt == end) return "";
+  std::string cls;
+  std::uint32_t after = lt + 1;
+  static const std::unordered_set<std::string> kSkip = {"were", "was", "are", "is", "have", "has", "had", "been",
+                                                        "be", "now", "reportedly", "also", "all", "who", "being"};
+  for (std::uint32_t t = lt + 1; t < end && t <= lt + 4 && cls.empty(); ++t) {
+    cls = predicate_class(a.tokens[t].lower);
+    after = t + 1;
+    if (cls.empty() && kSkip.count(a.tokens[t].lower) == 0) break;
+  }
+  // Before the figure: "injuring nine people", "the death toll rose to 19 people".
+  for (std::uint32_t t = ft; cls.empty() && t > begin && ft - t < 4; --t) {
+    std::string_view w = slice(a.text, a.tokens[t - 1].span);
+    if (w == "," || w == ";" || w == ".") break;
+    cls = predicate_class(a.tokens[t - 1].lower);
+    after = lt + 1;
+  }
+  if (cls.empty()) return "";
+  for (std::uint32_t t = after; t < end && t < after + 6; ++t) {
+    std::string_view w = slice(a.text, a.tokens[t].span);
+    if (w == "," || w == ";" || w == ".") break;
+    if (a.tokens[t].lower == "when") {
+      std::uint32_t stop = t + 1;
+      while (stop < end && stop < t + 8) {
+        std::string_view x = slice(a.text, a.tokens[stop].span);
+        if (x == "," || x == ";" || x == "." || a.tokens[stop].lower == "as") break;
+        ++stop;
+      }
+      cls += ", " + std::string(a.text.substr(a.tokens[t].span.begin, a.tokens[stop - 1].span.end - a.tokens[t].span.begin));
+      break;
+    }
+  }
+  return cls;
+}
+
 struct ArticleInfo {
   const Article* article;
   std::optional<CivilDay> published;
@@ -183,6 +245,24 @@ void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<
           break;
         }
       }
+      // Role words the tagger took into a person's name ("Chief Fire Officer Helena Marsh",
+      // "Maj. Gen. Arno Vell") are the role, not the name: split at the last role word, so that
+      // the mention merges with "Helena Marsh, Chief Fire Officer".
+      std::uint32_t name_first = first;
+      std::string inner_role;
+      if (n.type == NameType::kPerson && last > first) {
+        for (std::uint32_t k = first; k < last; ++k) {
+          std::string_view w = slice(a.text, a.tokens[k].span);
+          const bool capital = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+          if (!capital) break;
+          if (is_role_word(a.tokens[k].lower)) name_first = k + 1;
+        }
+        if (name_first > first) {
+          inner_role = std::string(
+              a.text.substr(a.tokens[first].span.begin, a.tokens[name_first - 1].span.end - a.tokens[first].span.begin));
+          span.begin = a.tokens[name_first].span.begin;
+        }
+      }
       Entity e;
       e.kind = n.type == NameType::kPerson ? EntityKind::kPerson
                                             : (n.type == NameType::kOrganization ? EntityKind::kOrganization
@@ -190,7 +270,7 @@ void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<
       EntityMention m;
       m.where = make_mention(a, si, span);
       if (e.kind == EntityKind::kPerson || is_tentative) {
-        m.role = role_before(a, first, s.first_token);
+        m.role = !inner_role.empty() ? inner_role : role_before(a, name_first, s.first_token);
         if (m.role.empty()) m.role = role_after(a, last + 1, s.first_token + s.token_count);
       }
       e.name = m.where.text;
@@ -238,12 +318,14 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       merged.push_back(std::move(*e));
     }
   }
+  // First entity of each folded name (an index, not a scan per tentative name: a story of
+  // hundreds of articles has thousands of both).
+  std::unordered_map<std::string, std::size_t> owner_of_name;
+  for (std::size_t i = 0; i < merged.size(); ++i) owner_of_name.try_emplace(fold(merged[i].name), i);
   for (Entity& t : tentative) {
     const std::string name = fold(t.name);
     std::size_t owner = merged.size();
-    for (std::size_t i = 0; i < merged.size() && owner == merged.size(); ++i) {
-      if (fold(merged[i].name) == name) owner = i;
-    }
+    if (auto it = owner_of_name.find(name); it != owner_of_name.end()) owner = it->second;
     if (owner == merged.size()) {
       auto it = surname_owner.find(name);
       if (it != surname_owner.end()) owner = it->second;
@@ -277,12 +359,13 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
 }
 
 std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figures,
+                                               const std::vector<std::string>& predicates,
                                                const std::unordered_map<std::uint32_t, const ArticleInfo*>& info) {
-  std::map<std::pair<std::string, std::string>, std::vector<std::uint32_t>> groups;
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::uint32_t>> groups;
   for (std::uint32_t i = 0; i < figures.size(); ++i) {
     const Figure& f = figures[i];
     if (f.counted.empty() && f.unit.empty()) continue;
-    groups[{fold_counted(f.counted), f.unit}].push_back(i);
+    groups[{fold_counted(f.counted), f.unit, i < predicates.size() ? predicates[i] : ""}].push_back(i);
   }
   std::vector<QuantityReport> out;
   for (auto& [key, members] : groups) {
@@ -290,8 +373,9 @@ std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figure
     for (std::uint32_t i : members) articles.insert(figures[i].where.article.value);
     if (articles.size() < 2) continue;
     QuantityReport q;
-    q.counted = key.first;
-    q.unit = key.second;
+    q.counted = std::get<0>(key);
+    q.unit = std::get<1>(key);
+    q.predicate = std::get<2>(key);
     for (std::uint32_t i : members) {
       const Figure& f = figures[i];
       auto it = std::find_if(q.readings.begin(), q.readings.end(), [&](const Reading& r) {
@@ -324,15 +408,27 @@ std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figure
     if (q.readings.size() == 1) {
       q.status = QuantityReport::Status::kAgree;
     } else {
-      // An update when every reading's articles were all published (by date) after every
-      // article of the previous reading.
-      bool ordered = true;
-      for (std::size_t r = 1; r < q.readings.size(); ++r) {
-        const std::string& prev_last = q.readings[r - 1].last_published;
-        const std::string& next_first = q.readings[r].first_published;
-        if (prev_last.empty() || next_first.empty() || !(prev_last.substr(0, 10) < next_first.substr(0, 10))) ordered = false;
+      // A conflict needs two different articles of the same day (or undated) giving different
+      // values, neither of which also gives the other's value: an article that reports both
+      // ("4%, more than the 3.5% she had forecast on Tuesday") is telling a revision. Anything
+      // else is an update over time.
+      auto has = [](const Reading& r, ArticleId a) {
+        return std::find(r.articles.begin(), r.articles.end(), a) != r.articles.end();
+      };
+      bool conflict = false;
+      for (std::size_t x = 0; x < q.readings.size() && !conflict; ++x) {
+        for (std::size_t y = x + 1; y < q.readings.size() && !conflict; ++y) {
+          for (ArticleId a : q.readings[x].articles) {
+            for (ArticleId b : q.readings[y].articles) {
+              if (a == b || has(q.readings[y], a) || has(q.readings[x], b)) continue;
+              const std::string& pa = info.at(a.value)->published_iso;
+              const std::string& pb = info.at(b.value)->published_iso;
+              if (pa.empty() || pb.empty() || pa == pb) conflict = true;
+            }
+          }
+        }
       }
-      q.status = ordered ? QuantityReport::Status::kUpdate : QuantityReport::Status::kConflict;
+      q.status = conflict ? QuantityReport::Status::kConflict : QuantityReport::Status::kUpdate;
     }
     out.push_back(std::move(q));
   }
@@ -343,6 +439,25 @@ std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figure
     return fa > fb;
   });
   return out;
+}
+
+bool has_event_words(const Article& a, const Sentence& s, const std::vector<DateMatch>& dates) {
+  static const std::unordered_set<std::string> kTimeWords = {"a.m.", "p.m.", "am", "pm", "at", "on", "gmt", "utc",
+                                                             "est", "edt", "cet", "bst", "updated", "published"};
+  int words = 0;
+  for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count && t < a.tokens.size(); ++t) {
+    const Token& tok = a.tokens[t];
+    if (!tok.is_word || kTimeWords.count(tok.lower) != 0) continue;
+    bool alpha = false;
+    for (char c : tok.lower) alpha = alpha || (c >= 'a' && c <= 'z');
+    if (!alpha) continue;
+    bool in_date = false;
+    for (const DateMatch& d : dates) {
+      in_date = in_date || (tok.span.begin >= s.span.begin + d.span.begin && tok.span.end <= s.span.begin + d.span.end);
+    }
+    if (!in_date && ++words >= 2) return true;
+  }
+  return false;
 }
 
 std::set<std::string> stem_set(const Article& a, const Sentence& s) {
@@ -398,13 +513,15 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
     std::size_t info;
   };
   std::vector<Dated> dated_sentences;
+  std::vector<std::string> figure_predicates;  // parallel to facts.figures
   for (std::size_t ai = 0; ai < infos.size(); ++ai) {
     const Article& a = *infos[ai].article;
     for (std::uint32_t si = 0; si < a.sentences.size(); ++si) {
       const Sentence& s = a.sentences[si];
       std::string_view text = a.sentence_text(s);
       std::vector<DateMatch> dates = find_dates(text, infos[ai].published);
-      bool sentence_dated = false;
+      // A sentence that is only a date or time line ("Nov. 3, 2026, 9:05 p.m.") dates nothing.
+      bool sentence_dated = !has_event_words(a, s, dates);
       for (const DateMatch& d : dates) {
         DateMention m;
         m.where = make_mention(a, si, ByteSpan{s.span.begin + d.span.begin, s.span.begin + d.span.end});
@@ -436,13 +553,14 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
         fig.unit = f.unit;
         fig.counted = f.counted;
         fig.qualifier = f.qualifier;
+        figure_predicates.push_back(figure_predicate(a, s, fig.where.span));
         facts.figures.push_back(std::move(fig));
       }
     }
     collect_entities(a, tagger, raw_entities, tentative_entities);
   }
   facts.entities = merge_entities(std::move(raw_entities), std::move(tentative_entities));
-  facts.quantities = compare_quantities(facts.figures, info_of);
+  facts.quantities = compare_quantities(facts.figures, figure_predicates, info_of);
 
   // Timeline.
   std::stable_sort(dated_sentences.begin(), dated_sentences.end(), [&](const Dated& x, const Dated& y) {
@@ -452,15 +570,17 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
     return infos[x.info].order < infos[y.info].order;
   });
   std::vector<std::set<std::string>> event_stems;
+  std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> events_of_dates;  // same dates only
   for (const Dated& d : dated_sentences) {
     const DateMention& dm = facts.dates[d.date_index];
     const Article& a = *infos[d.info].article;
     const Sentence& s = a.sentences[dm.where.sentence];
     std::set<std::string> stems = stem_set(a, s);
     bool merged = false;
-    for (std::size_t e = 0; e < facts.timeline.size(); ++e) {
+    std::vector<std::size_t>& same_dates = events_of_dates[{dm.iso_begin, dm.iso_end}];
+    for (std::size_t e : same_dates) {
       TimelineEvent& ev = facts.timeline[e];
-      if (ev.iso_begin == dm.iso_begin && ev.iso_end == dm.iso_end && jaccard(event_stems[e], stems) >= 0.5) {
+      if (jaccard(event_stems[e], stems) >= 0.5) {
         if (ev.source.article != a.id) ev.also.push_back(make_mention(a, dm.where.sentence, s.span));
         merged = true;
         break;
@@ -474,6 +594,7 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
     ev.sentence = std::string(a.sentence_text(s));
     ev.date = dm.where;
     ev.source = make_mention(a, dm.where.sentence, s.span);
+    same_dates.push_back(facts.timeline.size());
     facts.timeline.push_back(std::move(ev));
     event_stems.push_back(std::move(stems));
   }

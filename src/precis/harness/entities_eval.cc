@@ -237,6 +237,16 @@ Result<FactsSampleReport> evaluate_facts_sample(const std::string& annotations_p
     }
     for (bool r : figure_right) report.figures.right += r;
     for (bool r : date_right) report.dates.right += r;
+    auto place = [&](ByteSpan s) { return doc + " " + std::to_string(s.begin) + "-" + std::to_string(s.end); };
+    for (std::size_t i = 0; i < story.figures.size(); ++i) {
+      if (!figure_right[i]) report.extras.push_back(place(story.figures[i].where.original) + " figure: got " + figure_text(story.figures[i]));
+    }
+    for (std::size_t i = 0; i < story.dates.size(); ++i) {
+      if (!date_right[i]) {
+        report.extras.push_back(place(story.dates[i].where.original) + " date: got " + story.dates[i].iso_begin + "|" +
+                                story.dates[i].iso_end);
+      }
+    }
   }
   return report;
 }

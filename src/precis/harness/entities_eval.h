@@ -83,6 +83,7 @@ struct FactsSampleReport {
   std::size_t documents = 0;
   FactsSampleScore figures{"figure"}, dates{"date"};
   std::vector<std::string> misses;  // "doc begin-end kind: expected X, got Y"
+  std::vector<std::string> extras;  // extracted but wrong: "doc begin-end kind: got X"
 };
 
 // Fails when the annotation file cannot be read or a listed document is missing.

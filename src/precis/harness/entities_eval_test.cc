@@ -57,10 +57,15 @@ TEST(FactsSample, DucAnnotations) {
                 s->kind.c_str(), s->annotated, s->found, s->recall(), s->extracted, s->right, s->precision());
   }
   for (const std::string& m : report->misses) std::printf("  miss: %s\n", m.c_str());
+  for (const std::string& m : report->extras) std::printf("  extra: %s\n", m.c_str());
   EXPECT_GE(report->figures.annotated, 30u);
   EXPECT_GE(report->dates.annotated, 20u);
-  EXPECT_GE(report->figures.recall(), 0.6);
-  EXPECT_GE(report->dates.recall(), 0.6);
+  // Clock times, numbering ("No. 1", "Category 5") and units such as mph, inches and cents were the
+  // causes of the misses and extras before 2026-11 (recall 0.79, precision 0.71).
+  EXPECT_GE(report->figures.recall(), 0.9);
+  EXPECT_GE(report->figures.precision(), 0.9);
+  EXPECT_GE(report->dates.recall(), 0.85);
+  EXPECT_GE(report->dates.precision(), 0.9);
 }
 
 }  // namespace
