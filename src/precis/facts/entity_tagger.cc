@@ -238,16 +238,6 @@ std::string env_or_empty(const char* name) {
   return v == nullptr ? std::string() : std::string(v);
 }
 
-std::string shared_data_root() {
-  std::string env = env_or_empty("PRECIS_SHARED_DATA");
-  if (!env.empty()) return env;
-#ifdef PRECIS_SOURCE_DIR
-  return std::string(PRECIS_SOURCE_DIR) + "/../shared/data";
-#else
-  return "../shared/data";
-#endif
-}
-
 }  // namespace
 
 struct EntityTagger::Model {
@@ -392,6 +382,16 @@ std::string cache_model_path() {
     dir = home + "/.cache";
   }
   return dir + "/precis/entities-v" + std::to_string(kFeatureVersion) + ".model";
+}
+
+std::string shared_data_root() {
+  std::string env = env_or_empty("PRECIS_SHARED_DATA");
+  if (!env.empty()) return env;
+#ifdef PRECIS_SOURCE_DIR
+  return std::string(PRECIS_SOURCE_DIR) + "/../shared/data";
+#else
+  return "../shared/data";
+#endif
 }
 
 std::string conll_dev_path() { return shared_data_root() + "/conll2003_en/valid.txt"; }

@@ -76,6 +76,10 @@ std::vector<std::vector<NameSpan>> tag_with_rules(const std::vector<std::vector<
 // "entities-v<feature version>.model"; "" when neither variable is set.
 std::string cache_model_path();
 
+// Where the shared data sets live: $PRECIS_SHARED_DATA, else <source root>/../shared/data
+// (the facts module's copy of eval::shared_data_dir(), which it cannot depend on).
+std::string shared_data_root();
+
 // The CoNLL-2003 development set under the shared data directory (may not exist).
 std::string conll_dev_path();
 std::string conll_test_path();

@@ -128,21 +128,6 @@ std::vector<int> kmeans(const std::vector<Sparse>& points, std::size_t dim, int 
   return assign;
 }
 
-std::string env_or_empty(const char* name) {
-  const char* v = std::getenv(name);
-  return v == nullptr ? std::string() : std::string(v);
-}
-
-std::string shared_root() {
-  std::string env = env_or_empty("PRECIS_SHARED_DATA");
-  if (!env.empty()) return env;
-#ifdef PRECIS_SOURCE_DIR
-  return std::string(PRECIS_SOURCE_DIR) + "/../shared/data";
-#else
-  return "../shared/data";
-#endif
-}
-
 }  // namespace
 
 WordClusters WordClusters::learn(const std::vector<std::string>& texts,
@@ -346,7 +331,7 @@ const WordClusters& default_word_clusters() {
       auto loaded = WordClusters::load(cache);
       if (loaded) return *loaded;
     }
-    const std::string root = shared_root();
+    const std::string root = shared_data_root();
     std::vector<std::string> files;
     std::error_code ec;
     for (const char* sub : {"duc2003_task2/docs", "duc2004_task2/docs", "wikiref220_clustering/docs"}) {

@@ -25,6 +25,17 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// The charset parameter of a Content-Type value, lower-case, unquoted; "" when absent.
+std::string charset_of(std::string_view content_type) {
+  std::string type = lower(content_type);
+  std::size_t at = type.find("charset=");
+  if (at == std::string::npos) return "";
+  std::string cs = type.substr(at + 8);
+  cs = cs.substr(0, cs.find_first_of("; "));
+  cs.erase(std::remove(cs.begin(), cs.end(), '"'), cs.end());
+  return cs;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -227,13 +238,7 @@ Response Fetcher::transfer(const std::string& url, const Cached* validators) {
     }
     r.body.clear();
   }
-  std::string type = lower(r.content_type);
-  if (std::size_t at = type.find("charset="); at != std::string::npos) {
-    std::string cs = type.substr(at + 8);
-    cs = cs.substr(0, cs.find_first_of("; "));
-    cs.erase(std::remove(cs.begin(), cs.end(), '"'), cs.end());
-    r.charset = cs;
-  }
+  r.charset = charset_of(r.content_type);
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);
   return r;
@@ -274,15 +279,7 @@ Response Fetcher::get(const std::string& url) {
     r.not_modified = true;
     r.body = validators->body;
     if (r.content_type.empty()) r.content_type = validators->content_type;
-    if (r.charset.empty()) {
-      std::string type = lower(r.content_type);
-      if (std::size_t at = type.find("charset="); at != std::string::npos) {
-        std::string cs = type.substr(at + 8);
-        cs = cs.substr(0, cs.find_first_of("; "));
-        cs.erase(std::remove(cs.begin(), cs.end(), '"'), cs.end());
-        r.charset = cs;
-      }
-    }
+    if (r.charset.empty()) r.charset = charset_of(r.content_type);
   } else if (r.error.empty() && r.status == 200 && (!r.etag.empty() || !r.last_modified.empty())) {
     remember(url, Cached{r.etag, r.last_modified, r.body, r.content_type});
   }
