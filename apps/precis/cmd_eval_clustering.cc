@@ -24,6 +24,7 @@ struct Args {
   double dormant_hours = -1;
   double dormant_factor = -1;
   double bigram_weight = -1;
+  double split_similarity = -1;
   double idf_prior = -1;
   bool no_dedup = false;
   bool per_story = false;
@@ -50,6 +51,7 @@ int run(const Args& args) {
   if (args.dormant_hours >= 0) options.cluster.dormant_hours = args.dormant_hours;
   if (args.dormant_factor >= 0) options.cluster.dormant_factor = args.dormant_factor;
   if (args.bigram_weight >= 0) options.cluster.bigram_weight = args.bigram_weight;
+  if (args.split_similarity >= 0) options.cluster.split_similarity = args.split_similarity;
   if (args.idf_prior >= 0) options.cluster.idf_prior_documents = args.idf_prior;
   options.use_duplicates = !args.no_dedup;
   options.per_story = args.per_story;
@@ -97,6 +99,8 @@ void add_eval_clustering_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--dormant-hours", args->dormant_hours, "Hours after its window that a silent story can still be revived (0: none)");
   cmd->add_option("--dormant-factor", args->dormant_factor, "Join bar of a dormant story, as a multiple of the usual bar");
   cmd->add_option("--bigram-weight", args->bigram_weight, "Weight of adjacent content-word pairs in article vectors (0: off)");
+  cmd->add_option("--split-similarity", args->split_similarity,
+                  "Split a story whose two halves (2-means) have centroid cosine below this (0: never)");
   cmd->add_option("--idf-prior", args->idf_prior, "Extra empty documents assumed in idf (small batches; 0: none)");
   cmd->add_option("--out", args->out, "Write each document's story and gold labels to this TSV file");
   cmd->add_flag("--per-story", args->per_story, "Also list split gold stories (recall) and impure predicted stories (purity)");

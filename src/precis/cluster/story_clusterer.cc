@@ -111,6 +111,14 @@ void StoryClusterer::merge_into(Story& keep, std::uint32_t gone_id) {
   for (TermVector& m : gone.recent) {
     if (keep.recent.size() < options_.member_vectors) keep.recent.push_back(std::move(m));
   }
+  if (keep.members_complete && gone.members_complete && keep.articles <= options_.split_max_articles) {
+    for (Story::Member& m : gone.members) keep.members.push_back(std::move(m));
+    std::sort(keep.members.begin(), keep.members.end(),
+              [](const Story::Member& x, const Story::Member& y) { return x.article < y.article; });
+  } else {
+    keep.members.clear();
+    keep.members_complete = false;
+  }
   keep.norm_valid = false;
   prune(keep);
   merged_into_[gone_id] = keep.id;
@@ -284,6 +292,10 @@ void StoryClusterer::absorb(Story& story, const TermVector& doc, double hours, b
       story.recent_next = (story.recent_next + 1) % options_.member_vectors;
     }
   }
+  add_to_centroid(story, doc);
+}
+
+void StoryClusterer::add_to_centroid(Story& story, const TermVector& doc) {
   // Each member counts once, whatever its length: its tf weights are scaled to a unit tf-idf
   // vector (idf as of its arrival), so long articles do not pull the centroid their way.
   float scale = 1.0f;
@@ -306,6 +318,162 @@ void StoryClusterer::absorb(Story& story, const TermVector& doc, double hours, b
     if (inserted) postings_[term].push_back(story.id);
   }
   prune(story);
+}
+
+void StoryClusterer::remember(Story& story, std::uint32_t article, double hours, const TermVector& doc,
+                              bool in_centroid, std::int64_t follows) {
+  if (options_.split_similarity <= 0 || !story.members_complete) return;
+  if (story.articles > options_.split_max_articles) {
+    story.members.clear();
+    story.members.shrink_to_fit();
+    story.members_complete = false;
+    return;
+  }
+  story.members.push_back(Story::Member{article, hours, doc, in_centroid, follows});
+}
+
+namespace {
+
+double sparse_dot(const std::vector<std::pair<std::uint32_t, float>>& a,
+                  const std::unordered_map<std::uint32_t, double>& b) {
+  double d = 0;
+  for (auto [term, w] : a) {
+    auto it = b.find(term);
+    if (it != b.end()) d += w * it->second;
+  }
+  return d;
+}
+
+double map_norm(const std::unordered_map<std::uint32_t, double>& m) {
+  double n = 0;
+  for (const auto& [term, w] : m) n += w * w;
+  return std::sqrt(n);
+}
+
+}  // namespace
+
+void StoryClusterer::try_split(std::uint32_t id) {
+  Story& story = open_.at(id);
+  story.next_split_check = std::max(story.articles + 2, story.articles * 3 / 2);
+  if (!story.members_complete || story.members.size() != story.articles) return;
+  // Unit tf-idf vectors (today's idf) of the members that shaped the centroid.
+  std::vector<std::size_t> index;  // into story.members
+  std::vector<TermVector> unit;
+  for (std::size_t m = 0; m < story.members.size(); ++m) {
+    if (!story.members[m].in_centroid) continue;
+    index.push_back(m);
+    unit.push_back(unit_tfidf(story.members[m].doc));
+  }
+  std::size_t n = unit.size();
+  std::size_t min_part = std::max<std::uint32_t>(1, options_.split_min_articles);
+  if (n < 2 * min_part) return;
+  using Centroid = std::unordered_map<std::uint32_t, double>;
+  auto sum_of = [&](const std::vector<int>& part, int which) {
+    Centroid c;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (part[i] != which) continue;
+      for (auto [term, w] : unit[i]) c[term] += w;
+    }
+    return c;
+  };
+  // Seeds: the member farthest from the whole, then the member farthest from that one.
+  std::vector<int> part(n, 0);
+  Centroid all = sum_of(part, 0);
+  std::size_t a = 0, b = 0;
+  double low = 2;
+  for (std::size_t i = 0; i < n; ++i) {
+    double d = sparse_dot(unit[i], all);
+    if (d < low) low = d, a = i;
+  }
+  Centroid seed_a;
+  for (auto [term, w] : unit[a]) seed_a[term] = w;
+  low = 2;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i == a) continue;
+    double d = sparse_dot(unit[i], seed_a);
+    if (d < low) low = d, b = i;
+  }
+  Centroid ca = std::move(seed_a), cb;
+  for (auto [term, w] : unit[b]) cb[term] = w;
+  for (int round = 0; round < 10; ++round) {
+    double na = map_norm(ca), nb = map_norm(cb);
+    bool changed = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      double sa = na > 0 ? sparse_dot(unit[i], ca) / na : 0, sb = nb > 0 ? sparse_dot(unit[i], cb) / nb : 0;
+      int p = sb > sa ? 1 : 0;
+      if (p != part[i]) part[i] = p, changed = true;
+    }
+    if (round > 0 && !changed) break;
+    ca = sum_of(part, 0);
+    cb = sum_of(part, 1);
+  }
+  std::size_t size_b = static_cast<std::size_t>(std::count(part.begin(), part.end(), 1));
+  if (size_b < min_part || n - size_b < min_part) return;
+  double na = map_norm(ca), nb = map_norm(cb);
+  double dot = 0;
+  for (const auto& [term, w] : ca) {
+    auto it = cb.find(term);
+    if (it != cb.end()) dot += w * it->second;
+  }
+  double cosine = na > 0 && nb > 0 ? dot / (na * nb) : 1.0;
+  if (cosine >= options_.split_similarity) return;
+
+  // Every member's side: centroid members as 2-means said, copies with their original (or,
+  // when the original is not a member, with the nearer half).
+  std::vector<int> side(story.members.size(), -1);
+  std::unordered_map<std::uint32_t, int> side_of_article;
+  for (std::size_t i = 0; i < n; ++i) {
+    side[index[i]] = part[i];
+    side_of_article[story.members[index[i]].article] = part[i];
+  }
+  for (std::size_t m = 0; m < story.members.size(); ++m) {
+    if (side[m] >= 0) continue;
+    const Story::Member& member = story.members[m];
+    auto it = member.follows >= 0 ? side_of_article.find(static_cast<std::uint32_t>(member.follows))
+                                  : side_of_article.end();
+    if (it != side_of_article.end()) {
+      side[m] = it->second;
+    } else {
+      TermVector u = unit_tfidf(member.doc);
+      side[m] = sparse_dot(u, cb) / std::max(nb, 1e-12) > sparse_dot(u, ca) / std::max(na, 1e-12) ? 1 : 0;
+    }
+    side_of_article[member.article] = side[m];
+  }
+  // The half holding the earliest member keeps the id.
+  int keep_side = side[0];
+  std::vector<Story::Member> members = std::move(story.members);
+  by_update_.erase({expiry(story), id});
+  Story fresh;
+  fresh.id = next_story_++;
+  merged_into_.push_back(fresh.id);
+  auto rebuild = [&](Story& s, int which) {
+    s.centroid.clear();
+    s.recent.clear();
+    s.recent_next = 0;
+    s.members.clear();
+    s.articles = 0;
+    s.norm_valid = false;
+    bool first = true;
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      if (side[m] != which) continue;
+      Story::Member& member = members[m];
+      if (first || member.hours < s.first_hours) s.first_hours = member.hours;
+      if (first || member.hours > s.last_hours) s.last_hours = member.hours;
+      first = false;
+      ++s.articles;
+      if (member.in_centroid) add_to_centroid(s, member.doc);
+      story_of_[member.article] = s.id;
+      s.members.push_back(std::move(member));
+    }
+    s.members_complete = true;
+    s.next_split_check = std::max(s.articles + 2, s.articles * 3 / 2);
+  };
+  rebuild(story, keep_side);
+  rebuild(fresh, 1 - keep_side);
+  by_update_.insert({expiry(story), id});
+  auto [it, ok] = open_.emplace(fresh.id, std::move(fresh));
+  by_update_.insert({expiry(it->second), it->first});
+  ++splits_;
 }
 
 void StoryClusterer::close(std::uint32_t story) {
@@ -342,11 +510,14 @@ std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uin
       reopened.id = target;
       reopened.first_hours = hours;
       reopened.last_hours = hours;
+      reopened.members_complete = false;  // its earlier members are gone
       auto [it, ok] = open_.emplace(target, std::move(reopened));
       by_update_.insert({expiry(it->second), target});
     }
     chosen = target;
-    absorb(open_[target], doc, hours, open_[target].centroid.empty());
+    bool shapes = open_[target].centroid.empty();
+    absorb(open_[target], doc, hours, shapes);
+    remember(open_[target], documents_, hours, doc, shapes, static_cast<std::int64_t>(*same_story_as));
   } else {
     // Candidates: open stories sharing the article's heaviest terms.
     std::vector<std::pair<double, std::uint32_t>> query;
@@ -384,6 +555,7 @@ std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uin
     }
     if (chosen) {
       absorb(open_.at(*chosen), doc, hours, true);
+      remember(open_.at(*chosen), documents_, hours, doc, true, -1);
       // The story has moved towards its new member: a split-off part of it may now be close.
       try_merges(*chosen, ranked);
       chosen = resolve(*chosen);
@@ -398,6 +570,7 @@ std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uin
       it->second.articles = 0;
       by_update_.insert({expiry(it->second), it->first});
       absorb(it->second, doc, hours, true);
+      remember(it->second, documents_, hours, doc, true, -1);
     }
   }
   // The article counts in document frequencies after it has been placed.
@@ -405,6 +578,15 @@ std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uin
   for (std::uint32_t term : names) ++name_df_[term];
   ++documents_;
   story_of_.push_back(*chosen);
+  if (options_.split_similarity > 0) {
+    std::uint32_t now = resolve(*chosen);
+    auto it = open_.find(now);
+    if (it != open_.end() && it->second.members_complete && it->second.articles >= it->second.next_split_check &&
+        it->second.articles <= options_.split_max_articles) {
+      try_split(now);
+      chosen = resolve(story_of_.back());
+    }
+  }
   // Lazy cleaning of the candidate index (see the file comment).
   if ((documents_ & 1023u) == 0) {
     std::size_t live = 0, held = 0;
@@ -436,6 +618,7 @@ ClusterStats StoryClusterer::stats() const {
   s.vocabulary = df_.size();
   s.stories = next_story_;
   s.merges = merges_;
+  s.splits = splits_;
   return s;
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
 #include <tuple>
 
 namespace precis::cluster {
@@ -31,6 +32,18 @@ Article make(std::mt19937_64& rng, int topic, const std::string& date) {
     a.sentences.push_back(sentence);
   }
   return a;
+}
+
+// An article whose sentences alternate between two topics' vocabularies: it belongs to both.
+Article make_bridge(std::mt19937_64& rng, int a, int b, const std::string& date) {
+  Article x = make(rng, a, date);
+  Article y = make(rng, b, date);
+  for (std::size_t s = 1; s < x.sentences.size(); s += 2) {
+    for (std::uint32_t t = 0; t < x.sentences[s].token_count; ++t) {
+      x.tokens[x.sentences[s].first_token + t] = y.tokens[y.sentences[s].first_token + t];
+    }
+  }
+  return x;
 }
 
 std::string day(int d) {
@@ -217,6 +230,60 @@ TEST(StoryClusterer, StreamMemoryIsBoundedByTheWindow) {
   EXPECT_LE(max_open, 80u);
   EXPECT_LE(max_terms, max_open * 2 * options.max_centroid_terms);
   EXPECT_LE(max_postings, 3 * max_terms + 8192);
+}
+
+}  // namespace
+}  // namespace precis::cluster
+
+namespace precis::cluster {
+namespace {
+
+// Two events fed through one story seeded by an article about both: single-pass clustering keeps
+// them together (each new article is close enough to the mixed centroid); the 2-means split check
+// divides the story, copies follow their original, and story_of() reports the final grouping.
+TEST(StoryClusterer, SplitsAStoryThatHoldsTwoEvents) {
+  auto run = [](double split) {
+    std::mt19937_64 rng(11);
+    ClusterOptions options;
+    options.split_similarity = split;
+    StoryClusterer c(options);
+    std::vector<int> topic;
+    c.add(make_bridge(rng, 1, 2, "2004-03-01"));
+    topic.push_back(0);
+    for (int i = 0; i < 16; ++i) {
+      c.add(make(rng, 1 + i % 2, day(60 + i / 4)));
+      topic.push_back(1 + i % 2);
+    }
+    // A copy of article 1 (topic 1) declared as such.
+    c.add(make(rng, 1, day(64)), 1u);
+    topic.push_back(1);
+    return std::make_tuple(std::move(c), topic);
+  };
+  auto [merged, topic] = run(0);
+  std::set<std::uint32_t> stories;
+  for (std::uint32_t i = 0; i < merged.size(); ++i) stories.insert(*merged.story_of(i));
+  ASSERT_EQ(stories.size(), 1u) << "the fixture must defeat plain single-pass clustering";
+  EXPECT_EQ(merged.stats().splits, 0u);
+
+  auto [split, topic2] = run(0.2);
+  EXPECT_GE(split.stats().splits, 1u);
+  for (std::uint32_t i = 1; i < split.size(); ++i) {
+    for (std::uint32_t j = i + 1; j < split.size(); ++j) {
+      EXPECT_EQ(*split.story_of(i) == *split.story_of(j), topic2[i] == topic2[j]) << i << " " << j;
+    }
+  }
+  // The story of the earliest article keeps its id.
+  EXPECT_EQ(*split.story_of(0), 0u);
+}
+
+TEST(StoryClusterer, ACoherentStoryNeverSplits) {
+  std::mt19937_64 rng(12);
+  ClusterOptions options;
+  options.split_similarity = 0.2;
+  StoryClusterer c(options);
+  std::uint32_t first = c.add(make(rng, 3, day(10)));
+  for (int i = 0; i < 80; ++i) EXPECT_EQ(c.add(make(rng, 3, day(10 + i / 10))), first);
+  EXPECT_EQ(c.stats().splits, 0u);
 }
 
 }  // namespace

@@ -57,17 +57,17 @@ TEST(ClusteringEval, NewsClusteringGold) {
   const DatasetReport& all = report->rows.front();
   EXPECT_EQ(all.name, "news_clustering_gold");
   EXPECT_EQ(all.scores.items, 741u);
-  // Issue 5 targets B-cubed F1 >= 0.95; precis reaches 0.888 in date order (0.84-0.88 shuffled
+  // Issue 5 targets B-cubed F1 >= 0.95; precis reaches 0.895 in date order (0.874-0.882 shuffled
   // within days). This floor catches regressions; raise it as the clusterer improves.
-  EXPECT_GE(all.scores.f1, 0.87);
-  // Shuffling arrivals within a day changes little. Since dormant stories can be revived (a
-  // revival depends on which article of a day comes first), seed 7 moves F1 by about 0.051
-  // (0.888 -> 0.837); seeds 1 and 42 by 0.014 and 0.010. The bound is 0.06: order sensitivity
+  EXPECT_GE(all.scores.f1, 0.885);
+  // Shuffling arrivals within a day changes little. Without story splits seed 7 moved F1 by 0.051
+  // (a revived dormant story took in a neighbouring event); the split check undoes such merges, and
+  // seeds 1 / 7 / 42 now move F1 by 0.021 / 0.013 / 0.017. The bound is 0.03: order sensitivity
   // above that is a regression.
   options.shuffle_seed = 7;
   auto shuffled = evaluate_clustering(options, diagnostics);
   ASSERT_TRUE(shuffled);
-  EXPECT_NEAR(shuffled->rows.front().scores.f1, all.scores.f1, 0.06);
+  EXPECT_NEAR(shuffled->rows.front().scores.f1, all.scores.f1, 0.03);
 }
 
 }  // namespace
