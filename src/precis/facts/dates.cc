@@ -162,9 +162,14 @@ struct Scanner {
     out.push_back(m);
   }
 
-  // Skips an abbreviation period token glued to the month ("Feb" ".").
+  // Skips an abbreviation period token glued to an abbreviated month ("Feb" "."); after a full
+  // name ("in early June.") the period ends the sentence and is not part of the date.
   std::size_t after_month(std::size_t i) const {
-    if (i + 1 < toks.size() && toks[i + 1].text == "." && toks[i + 1].span.begin == toks[i].span.end) return i + 2;
+    const std::string& w = toks[i].lower;
+    const bool abbreviated = w.size() <= 4 && w != "may" && w != "june" && w != "july";
+    if (abbreviated && i + 1 < toks.size() && toks[i + 1].text == "." && toks[i + 1].span.begin == toks[i].span.end) {
+      return i + 2;
+    }
     return i + 1;
   }
 
@@ -221,7 +226,13 @@ struct Scanner {
     int y = pub->year;
     if (!valid_day(y, m, d) && !(m == 2 && d == 29)) return end;
     CivilDay day{y, m, std::min(d, days_in_month(y, m))};
-    if (days_from_civil(day) - days_from_civil(*pub) > 60) day.year -= 1;
+    const long ahead = days_from_civil(day) - days_from_civil(*pub);
+    if (future_context(first_of_phrase(first))) {
+      // "will meet on Feb. 3" in a November report: next year's Feb. 3.
+      if (ahead < -7) day.year += 1;
+    } else if (ahead > 60) {
+      day.year -= 1;
+    }
     if (!valid_day(day.year, m, d)) return end;
     emit(first, end, day, day, DateKind::kDay, true, 0.85);
     return end;
@@ -265,12 +276,27 @@ struct Scanner {
       if (m <= pub->month) ++y;
     } else if (cue == "last") {
       if (m >= pub->month) --y;
+    } else if (cue != "this" && cue != "since" && future_context(first_of_phrase(i))) {
+      // "will reopen in March", "is due to finish by June": the next such month.
+      if (m < pub->month) ++y;
     } else if (cue != "this" && m > pub->month) {
       --y;
     }
     const std::size_t first = (cue == "last" || cue == "next" || cue == "this") ? i - 1 : i;
     emit(first, j, CivilDay{y, m, 1}, month_end(y, m), DateKind::kMonth, true, 0.65);
     return j;
+  }
+
+  // The first token of the date phrase at i, so that the tense test starts before "in", "by",
+  // "on", "early", "late", "mid" ("will reopen in early March").
+  std::size_t first_of_phrase(std::size_t i) const {
+    std::size_t k = i;
+    for (int n = 0; n < 3 && k > 0; ++n) {
+      const std::string& w = toks[k - 1].lower;
+      if (w != "in" && w != "on" && w != "by" && w != "early" && w != "late" && w != "mid" && w != "-") break;
+      --k;
+    }
+    return k;
   }
 
   // Whether the clause holding the weekday at token i speaks of the future: "until (at least)"
