@@ -307,14 +307,26 @@ DocumentFeatures static_features(
   return out;
 }
 
-void add_history_features(std::vector<std::uint64_t>& f, int prev, int prev2, std::string_view word) {
+namespace {
+const char* history_name(int cls) {
   static const char* kNames[kTagClasses] = {"O", "BP", "IP", "BO", "IO", "BL", "IL", "BM", "IM"};
-  const char* p = prev < 0 ? "^" : kNames[prev];
-  const char* p2 = prev2 < 0 ? "^" : kNames[prev2];
-  f.push_back(fh("t-1", p));
-  f.push_back(fh("t-2t-1", p2, p));
-  f.push_back(fh("t-1w", p, ascii_lower(word)));
-  f.push_back(fh("t-1s", p, word_shape(word, true)));
+  return cls < 0 || cls >= kTagClasses ? "^" : kNames[cls];
+}
+}  // namespace
+
+std::array<std::uint64_t, 3> history_keys(int prev, std::string_view lower_word, std::string_view shape) {
+  const char* p = history_name(prev);
+  return {fh("t-1", p), fh("t-1w", p, lower_word), fh("t-1s", p, shape)};
+}
+
+std::uint64_t history_pair_key(int prev2, int prev) { return fh("t-2t-1", history_name(prev2), history_name(prev)); }
+
+void add_history_features(std::vector<std::uint64_t>& f, int prev, int prev2, std::string_view word) {
+  const auto keys = history_keys(prev, ascii_lower(word), word_shape(word, true));
+  f.push_back(keys[0]);
+  f.push_back(history_pair_key(prev2, prev));
+  f.push_back(keys[1]);
+  f.push_back(keys[2]);
 }
 
 std::vector<NameSpan> spans_of_classes(const std::vector<int>& classes) {

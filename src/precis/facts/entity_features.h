@@ -2,6 +2,7 @@
 // the model). Every feature is a 64-bit hash of a short string ("w\x1fparis\x1f").
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -43,5 +44,11 @@ void add_consistency_features(const std::vector<std::vector<std::string_view>>& 
 
 // History features of word `i` given the previous two classes (-1 = before the sentence).
 void add_history_features(std::vector<std::uint64_t>& features, int prev, int prev2, std::string_view word);
+
+// The same history features split by what they depend on, for exact decoders: the keys that
+// depend on the previous class (alone, with the lower-cased word, with the compressed shape), and
+// the key of the previous two classes. add_history_features() = these four keys.
+std::array<std::uint64_t, 3> history_keys(int prev, std::string_view lower_word, std::string_view shape);
+std::uint64_t history_pair_key(int prev2, int prev);
 
 }  // namespace precis::facts

@@ -101,6 +101,38 @@ Result<EntityEvalReport> evaluate_entities(const EntityEvalOptions& options) {
   return report;
 }
 
+Result<std::vector<EntityEvalReport>> evaluate_entities_dev_halves(const EntityEvalOptions& options) {
+  const std::string train_path = options.train_path.empty() ? facts::conll_dev_path() : options.train_path;
+  auto all = facts::read_conll(train_path);
+  if (!all) return tl::unexpected(all.error());
+  if (all->size() < 2) return make_error(train_path + " holds fewer than two documents");
+  std::vector<facts::LabeledDocument> halves[2];
+  for (std::size_t d = 0; d < all->size(); ++d) halves[d % 2].push_back((*all)[d]);
+  std::vector<EntityEvalReport> reports;
+  std::string predictions;
+  for (int from = 0; from < 2; ++from) {
+    const auto& train = halves[from];
+    const auto& test = halves[1 - from];
+    std::size_t train_sentences = 0;
+    for (const auto& d : train) train_sentences += d.sentences.size();
+    auto start = std::chrono::steady_clock::now();
+    facts::EntityTagger tagger =
+        options.rules_only ? facts::EntityTagger::rule_based() : facts::EntityTagger::train(train, options.train);
+    const double train_seconds = seconds_since(start);
+    EntityEvalReport report = score_entities(tagger, test, options.predictions_path.empty() ? nullptr : &predictions);
+    report.train_seconds = train_seconds;
+    report.train_sentences = options.rules_only ? 0 : train_sentences;
+    reports.push_back(std::move(report));
+  }
+  if (!options.predictions_path.empty()) {
+    std::FILE* f = std::fopen(options.predictions_path.c_str(), "wb");
+    if (f == nullptr) return make_error("cannot write " + options.predictions_path);
+    std::fwrite(predictions.data(), 1, predictions.size(), f);
+    std::fclose(f);
+  }
+  return reports;
+}
+
 std::string format_entity_table(const EntityEvalReport& report) {
   std::string out;
   char line[256];

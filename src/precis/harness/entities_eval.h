@@ -59,6 +59,13 @@ EntityEvalReport score_entities(const facts::EntityTagger& tagger, const std::ve
 // Trains (unless rules_only) and scores. Fails when a data file cannot be read or is empty.
 Result<EntityEvalReport> evaluate_entities(const EntityEvalOptions& options);
 
+// Two-fold cross-validation on the training file alone (for choosing features and settings without
+// looking at test): documents 0, 2, 4, ... form half A, 1, 3, 5, ... half B; [0] is trained on A
+// and scored on B, [1] trained on B and scored on A. `test_path` and `save_model` are ignored;
+// `predictions_path` receives both halves' predictions (B then A). Fails when the training file
+// cannot be read or holds fewer than two documents.
+Result<std::vector<EntityEvalReport>> evaluate_entities_dev_halves(const EntityEvalOptions& options);
+
 // A fixed-width table: type, gold, predicted, correct, P, R, F1 (x100).
 std::string format_entity_table(const EntityEvalReport& report);
 
