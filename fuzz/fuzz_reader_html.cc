@@ -1,4 +1,4 @@
-// Fuzz target for the HTML reader (gumbo, entity alignment, charset conversion, main-content
+// Fuzz target for the HTML reader (html_dom parser, entity alignment, charset conversion, main-content
 // selection, metadata, dateline dates); the contract checks are in reader_fuzz.h.
 #include "reader_fuzz.h"
 

@@ -16,26 +16,35 @@
 // reported and the next source is tried.
 #include "precis/ingest/html_meta.h"
 
-#include <gumbo.h>
-
 #include <nlohmann/json.hpp>
 
+#include "precis/ingest/html_dom.h"
 #include "precis/ingest/internal.h"
 #include "precis/ingest/reader.h"
 
 namespace precis::ingest::internal {
 namespace {
 
-std::string_view attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a ? std::string_view(a->value) : std::string_view();
-}
+using html::Document;
+using html::NodeId;
+using html::Tag;
 
 struct Raw {
   std::string og_title, ld_headline, title, h1;
   std::vector<std::string> published, updated, authors;
   std::string outlet, ld_publisher, app_name, canonical, og_url, ld_url, lang, content_lang, og_locale, ld_lang;
 };
+
+// ASCII case-insensitive equality with a lower-case word, without a copy.
+bool equals_lower(std::string_view text, std::string_view lower_word) {
+  if (text.size() != lower_word.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower_word[i]) return false;
+  }
+  return true;
+}
 
 void set_once(std::string& field, std::string_view value) {
   if (field.empty()) field = collapse_spaces(value);
@@ -105,45 +114,46 @@ void read_ld(const nlohmann::json& j, Raw& raw, int depth) {
   set_once(raw.ld_lang, str("inLanguage"));
 }
 
-void collect(const GumboNode* root, Raw& raw) {
-  std::vector<const GumboNode*> stack{root};
+void collect(const Document& d, Raw& raw) {
+  std::vector<NodeId> stack{Document::root()};
+  auto attr = [&d](NodeId e, std::string_view name) { return d.attribute(e, name); };
   while (!stack.empty()) {
-    const GumboNode* node = stack.back();
+    NodeId node = stack.back();
     stack.pop_back();
-    if (node->type == GUMBO_NODE_DOCUMENT) {
-      const GumboVector& children = node->v.document.children;
-      for (unsigned k = children.length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[k]));
+    const html::Node& e = d[node];
+    if (e.kind == html::NodeKind::kDocument) {
+      for (NodeId k = e.last_child; k != html::kNoNode; k = d[k].prev_sibling) stack.push_back(k);
       continue;
     }
-    if (node->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboElement& e = node->v.element;
-    std::string_view itemprop = attr(e, "itemprop");
+    // Template contents are a separate fragment, not part of the page.
+    if (!e.is_element() || e.tag == Tag::kTemplate) continue;
+    std::string_view itemprop = attr(node, "itemprop");
     switch (e.tag) {
-      case GUMBO_TAG_HTML:
-        set_once(raw.lang, language_code(attr(e, "lang")));
-        if (raw.lang.empty()) set_once(raw.lang, language_code(attr(e, "xml:lang")));
+      case Tag::kHtml:
+        set_once(raw.lang, language_code(attr(node, "lang")));
+        if (raw.lang.empty()) set_once(raw.lang, language_code(attr(node, "xml:lang")));
         break;
-      case GUMBO_TAG_TITLE:
-        set_once(raw.title, node_text(node));
+      case Tag::kTitle:
+        set_once(raw.title, node_text(d, node));
         break;
-      case GUMBO_TAG_H1:
-        set_once(raw.h1, node_text(node));
+      case Tag::kH1:
+        set_once(raw.h1, node_text(d, node));
         break;
-      case GUMBO_TAG_SCRIPT: {
-        if (ascii_lower(attr(e, "type")) == "application/ld+json" && e.children.length > 0) {
-          const auto* text = static_cast<const GumboNode*>(e.children.data[0]);
-          if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_CDATA) {
-            nlohmann::json j = nlohmann::json::parse(text->v.text.text, nullptr, false);
+      case Tag::kScript: {
+        if (ascii_lower(attr(node, "type")) == "application/ld+json" && e.first_child != html::kNoNode) {
+          const html::Node& text = d[e.first_child];
+          if (text.is_text()) {
+            nlohmann::json j = nlohmann::json::parse(text.text, nullptr, false);
             if (!j.is_discarded()) read_ld(j, raw, 0);
           }
         }
         continue;  // no children worth visiting
       }
-      case GUMBO_TAG_META: {
-        std::string key = ascii_lower(attr(e, "property"));
-        if (key.empty()) key = ascii_lower(attr(e, "name"));
-        if (key.empty()) key = ascii_lower(attr(e, "http-equiv"));
-        std::string content(trim(attr(e, "content")));
+      case Tag::kMeta: {
+        std::string key = ascii_lower(attr(node, "property"));
+        if (key.empty()) key = ascii_lower(attr(node, "name"));
+        if (key.empty()) key = ascii_lower(attr(node, "http-equiv"));
+        std::string content(trim(attr(node, "content")));
         if (content.empty()) break;
         if (key == "og:title") set_once(raw.og_title, content);
         if (key == "og:site_name") set_once(raw.outlet, content);
@@ -171,24 +181,24 @@ void collect(const GumboNode* root, Raw& raw) {
         }
         break;
       }
-      case GUMBO_TAG_LINK:
-        if (ascii_lower(attr(e, "rel")) == "canonical") set_once(raw.canonical, trim(attr(e, "href")));
+      case Tag::kLink:
+        if (equals_lower(attr(node, "rel"), "canonical")) set_once(raw.canonical, trim(attr(node, "href")));
         break;
-      case GUMBO_TAG_TIME: {
-        std::string_view dt = trim(attr(e, "datetime"));
+      case Tag::kTime: {
+        std::string_view dt = trim(attr(node, "datetime"));
         if (dt.empty()) break;
         if (itemprop == "dateModified") raw.updated.push_back(std::string(dt));
         else raw.published.push_back(std::string(dt));
         break;
       }
       default:
-        if ((itemprop == "author" || ascii_lower(attr(e, "rel")) == "author") && raw.authors.empty()) {
-          std::string name = node_text(node);
+        if (raw.authors.empty() && (itemprop == "author" || equals_lower(attr(node, "rel"), "author"))) {
+          std::string name = node_text(d, node);
           if (!name.empty() && name.size() < 100) raw.authors.push_back(name);
         }
         break;
     }
-    for (unsigned k = e.children.length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(e.children.data[k]));
+    for (NodeId k = e.last_child; k != html::kNoNode; k = d[k].prev_sibling) stack.push_back(k);
   }
 }
 
@@ -203,23 +213,23 @@ std::string first_date(const std::vector<std::string>& values, std::vector<std::
 
 }  // namespace
 
-std::string node_text(const GumboInternalNode* root) {
+std::string node_text(const html::Document& d, html::NodeId root) {
   std::string text;
-  std::vector<const GumboNode*> stack{root};
+  std::vector<NodeId> stack{root};
   while (!stack.empty()) {
-    const GumboNode* node = stack.back();
+    NodeId id = stack.back();
+    const html::Node& node = d[id];
     stack.pop_back();
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-      text.append(node->v.text.text);
-    } else if (node->type == GUMBO_NODE_ELEMENT) {
-      GumboTag tag = node->v.element.tag;
-      if (node != root && (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT ||
-                           tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_SVG)) {
+    if (node.is_text()) {
+      text.append(node.text);
+    } else if (node.is_element()) {
+      Tag tag = node.tag;
+      if (id != root && (tag == Tag::kScript || tag == Tag::kStyle || tag == Tag::kNoscript ||
+                         tag == Tag::kTemplate || tag == Tag::kSvg)) {
         continue;
       }
       text.push_back(' ');
-      const GumboVector& children = node->v.element.children;
-      for (unsigned k = children.length; k-- > 0;) stack.push_back(static_cast<const GumboNode*>(children.data[k]));
+      for (NodeId k = node.last_child; k != html::kNoNode; k = d[k].prev_sibling) stack.push_back(k);
     }
   }
   return collapse_spaces(text);
@@ -252,7 +262,7 @@ std::string date_from_url(std::string_view url) {
   return {};
 }
 
-PageMetadata page_metadata(const GumboInternalNode* document, std::string_view page_url) {
+PageMetadata page_metadata(const html::Document& document, std::string_view page_url) {
   Raw raw;
   collect(document, raw);
   PageMetadata m;

@@ -1,7 +1,8 @@
 // HTML reader: the visible text of a page, with its metadata, mapped back to the page's bytes.
 //
-// Parsing is gumbo's (an HTML5-conformant parser: it builds the same tree a browser would from
-// broken markup). Two passes over the tree:
+// Parsing is html_dom.h's (our own HTML parser: the HTML5 tree-building rules that decide which
+// text lands under which element, at a fraction of a full parser's cost; see its header). Two
+// passes over the tree:
 //   1. metadata: title from og:title, else <title>, else the first <h1>; date from
 //      article:published_time, itemprop=datePublished, common <meta name> dates, else the first
 //      <time datetime>; outlet from og:site_name; url from <link rel=canonical>, else og:url;
@@ -15,21 +16,21 @@
 // This is "all visible text", not main-content extraction; choosing the article's main text
 // (boilerplate removal) is a separate, later step that works on these paragraphs.
 //
-// Offsets: gumbo gives each text node its source slice (original_text) and the decoded text
-// (entities resolved, CR LF turned into LF). We align the two: verbatim bytes map 1:1, an entity
+// Offsets: the parser gives each text node its source slice and the decoded text (entities
+// resolved, CR LF turned into LF; a view of the source when nothing changed). We align the two: verbatim bytes map 1:1, an entity
 // maps its decoded character to the whole "&...;" reference, and if they ever disagree in a way
 // we do not understand, the rest of that node maps to the rest of its source slice (coarser, but
-// still the right place). A page that is not UTF-8 is converted first (charset from <meta>, else
-// detected) and the conversion's map is composed with the body's, so spans always index the file.
-#include <gumbo.h>
-
+// still the right place). Valid UTF-8 is parsed in place; a page that is not UTF-8 is converted
+// first (charset from <meta>, else detected) and the conversion's map is composed with the
+// body's, so spans always index the file.
+#include <cstring>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "precis/base/utf8.h"
 #include "precis/ingest/body_builder.h"
 #include "precis/ingest/charset.h"
+#include "precis/ingest/html_dom.h"
 #include "precis/ingest/html_extract.h"
 #include "precis/ingest/html_meta.h"
 #include "precis/ingest/html_select.h"
@@ -39,52 +40,48 @@
 namespace precis::ingest {
 namespace {
 
-// Gumbo's tree is freed recursively; refuse pages nested deeper than this (estimated from tags).
-constexpr int kMaxNesting = 20000;
+using html::Document;
+using html::NodeId;
+using html::Tag;
 
-bool is_skipped(GumboTag tag) {
+// Refuse pages nested deeper than this: the parser and the walks are iterative, but the content
+// selection looks at each scored element's ancestors (quadratic in the depth).
+constexpr std::size_t kMaxNesting = 20000;
+
+bool is_skipped(Tag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MENU:
+    case Tag::kScript: case Tag::kStyle: case Tag::kNoscript: case Tag::kTemplate:
+    case Tag::kNav: case Tag::kHeader: case Tag::kFooter: case Tag::kAside:
+    case Tag::kForm: case Tag::kFigcaption: case Tag::kSvg: case Tag::kMath:
+    case Tag::kIframe: case Tag::kButton: case Tag::kSelect: case Tag::kTextarea:
+    case Tag::kHead: case Tag::kTitle: case Tag::kObject: case Tag::kEmbed:
+    case Tag::kCanvas: case Tag::kAudio: case Tag::kVideo: case Tag::kMenu:
       return true;
     default:
       return false;
   }
 }
 
-BodyBuilder::Break break_of(GumboTag tag) {
+BodyBuilder::Break break_of(Tag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HR: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_HGROUP: case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+    case Tag::kP: case Tag::kDiv: case Tag::kSection: case Tag::kArticle:
+    case Tag::kMain: case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4:
+    case Tag::kH5: case Tag::kH6: case Tag::kUl: case Tag::kOl: case Tag::kLi:
+    case Tag::kDl: case Tag::kDt: case Tag::kDd: case Tag::kBlockquote: case Tag::kPre:
+    case Tag::kTable: case Tag::kTr: case Tag::kCaption: case Tag::kHr: case Tag::kFigure:
+    case Tag::kAddress: case Tag::kDetails: case Tag::kSummary: case Tag::kBody:
+    case Tag::kCenter: case Tag::kFieldset: case Tag::kHgroup: case Tag::kTbody:
+    case Tag::kThead: case Tag::kTfoot:
       return BodyBuilder::Break::kParagraph;
-    case GUMBO_TAG_BR:
+    case Tag::kBr:
       return BodyBuilder::Break::kLine;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_IMG: case GUMBO_TAG_WBR:
+    case Tag::kTd: case Tag::kTh: case Tag::kImg: case Tag::kWbr:
       return BodyBuilder::Break::kSpace;
     default:
       return BodyBuilder::Break::kNone;
   }
 }
 
-std::string_view attribute(const GumboElement& element, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&element.attributes, name);
-  return a ? std::string_view(a->value) : std::string_view();
-}
-
-std::uint32_t offset_of(const char* buffer, std::size_t size, const char* p, std::uint32_t fallback) {
-  if (p == nullptr || p < buffer || p > buffer + size) return fallback;
-  return static_cast<std::uint32_t>(p - buffer);
-}
 
 // Per decoded byte of a text node, the source range (absolute offsets) it came from.
 void align_text(std::string_view decoded, std::string_view original, std::uint32_t base,
@@ -131,7 +128,7 @@ void align_text(std::string_view decoded, std::string_view original, std::uint32
       ++j;
       continue;
     }
-    if (o == '\n' || o == '\r') {  // a newline gumbo dropped (after <pre>)
+    if (o == '\n' || o == '\r') {  // a newline the parser dropped (after <pre>)
       ++i;
       continue;
     }
@@ -150,22 +147,22 @@ struct BlockMark {
 };
 
 // What a block element makes of the paragraphs inside it (the innermost block decides).
-void block_kind_of(GumboTag tag, BlockKind& kind, int& level) {
+void block_kind_of(Tag tag, BlockKind& kind, int& level) {
   switch (tag) {
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
       kind = BlockKind::kHeading;
-      level = 1 + static_cast<int>(tag) - static_cast<int>(GUMBO_TAG_H1);
+      level = 1 + static_cast<int>(tag) - static_cast<int>(Tag::kH1);
       break;
-    case GUMBO_TAG_LI: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+    case Tag::kLi: case Tag::kDt: case Tag::kDd:
       kind = BlockKind::kListItem;
       break;
-    case GUMBO_TAG_BLOCKQUOTE:
+    case Tag::kBlockquote:
       kind = BlockKind::kQuote;
       break;
-    case GUMBO_TAG_PRE:
+    case Tag::kPre:
       kind = BlockKind::kPreformatted;
       break;
-    case GUMBO_TAG_P:
+    case Tag::kP:
       if (kind == BlockKind::kHeading) kind = BlockKind::kParagraph;
       break;
     default:
@@ -173,18 +170,18 @@ void block_kind_of(GumboTag tag, BlockKind& kind, int& level) {
   }
 }
 
-bool hidden(const GumboElement& e) {
-  return gumbo_get_attribute(&e.attributes, "hidden") != nullptr || attribute(e, "aria-hidden") == "true";
+bool hidden(const Document& d, NodeId e) {
+  return d.has_attribute(e, "hidden") || d.attribute(e, "aria-hidden") == "true";
 }
 
-// Pass 2: the visible text into `builder`. `buffer` is the UTF-8 text gumbo parsed.
+// Pass 2: the visible text into `builder`. `buffer` is the UTF-8 text the document was parsed from.
 // Walks `roots` (in document order; a paragraph break between them), leaving out `dropped`
 // subtrees; records the kind of each paragraph's innermost block in `marks`.
-void collect_body(const std::vector<const GumboNode*>& roots, const std::unordered_set<const GumboNode*>& dropped,
+void collect_body(const Document& doc, const std::vector<NodeId>& roots, const std::vector<bool>& dropped,
                   std::string_view buffer, const std::string& title, BodyBuilder& builder,
                   std::vector<BlockMark>& marks) {
   struct Frame {
-    const GumboNode* node;
+    NodeId node;
     bool closing;
     bool in_pre;
     BlockKind kind;
@@ -200,12 +197,11 @@ void collect_body(const std::vector<const GumboNode*>& roots, const std::unorder
   while (!stack.empty()) {
     Frame f = stack.back();
     stack.pop_back();
-    const GumboNode* node = f.node;
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-      const GumboText& t = node->v.text;
-      std::string_view decoded(t.text);
-      std::uint32_t base = offset_of(buffer.data(), buffer.size(), t.original_text.data, cursor);
-      std::size_t orig_len = t.original_text.data ? t.original_text.length : 0;
+    const html::Node& node = doc[f.node];
+    if (node.is_text()) {
+      std::string_view decoded = node.text;
+      std::uint32_t base = std::min<std::uint32_t>(node.source.begin, static_cast<std::uint32_t>(buffer.size()));
+      std::size_t orig_len = node.source.size();
       if (base + orig_len > buffer.size()) orig_len = buffer.size() - base;
       align_text(decoded, buffer.substr(base, orig_len), base, spans);
       std::size_t j = 0;
@@ -230,7 +226,7 @@ void collect_body(const std::vector<const GumboNode*>& roots, const std::unorder
         std::size_t len;
         char32_t cp = utf8::decode(decoded, j, &len);
         if (cp == utf8::kReplacement && len == 1) {
-          // Gumbo can emit an invalid byte for an out-of-range numeric reference ("&#3899999999;").
+          // An invalid byte (the parser passes invalid UTF-8 through; converted pages have none).
           builder.append_replacement("\xEF\xBF\xBD", spans[j].begin, spans[j].end);
           ++j;
           continue;
@@ -260,168 +256,68 @@ void collect_body(const std::vector<const GumboNode*>& roots, const std::unorder
       }
       continue;
     }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT && node->type != GUMBO_NODE_TEMPLATE) {
-      continue;
-    }
-    if (node->type == GUMBO_NODE_DOCUMENT) {
-      const GumboVector& children = node->v.document.children;
-      for (unsigned int k = children.length; k-- > 0;) {
-        stack.push_back({static_cast<const GumboNode*>(children.data[k]), false, false, BlockKind::kParagraph, 0});
+    if (node.kind == html::NodeKind::kDocument) {
+      for (NodeId k = node.last_child; k != html::kNoNode; k = doc[k].prev_sibling) {
+        stack.push_back({k, false, false, BlockKind::kParagraph, 0});
       }
       continue;
     }
-    const GumboElement& e = node->v.element;
+    if (!node.is_element()) continue;
+    const html::Node& e = node;
     BodyBuilder::Break brk = break_of(e.tag);
     if (f.closing) {
-      std::uint32_t at = offset_of(buffer.data(), buffer.size(), e.original_end_tag.data, cursor);
-      std::uint32_t end = e.original_end_tag.data ? at + static_cast<std::uint32_t>(e.original_end_tag.length) : at;
-      if (end > buffer.size()) end = at;
+      // An implied end tag (empty span) stands at the cursor.
+      bool explicit_end = e.end_tag.size() > 0 && e.end_tag.end <= buffer.size();
+      std::uint32_t at = explicit_end ? e.end_tag.begin : cursor;
+      std::uint32_t end = explicit_end ? e.end_tag.end : at;
       builder.add_break(brk, at, end);
       if (brk == BodyBuilder::Break::kParagraph) at_paragraph_start = true;
       continue;
     }
-    if (node->type == GUMBO_NODE_TEMPLATE || is_skipped(e.tag) || hidden(e) || dropped.contains(node)) continue;
-    if (e.tag == GUMBO_TAG_H1 && !title_h1_skipped && !title.empty() && internal::node_text(node) == title) {
+    if (is_skipped(e.tag) || hidden(doc, f.node) || (f.node < dropped.size() && dropped[f.node])) continue;
+    if (e.tag == Tag::kH1 && !title_h1_skipped && !title.empty() && internal::node_text(doc, f.node) == title) {
       title_h1_skipped = true;
       builder.add_break(BodyBuilder::Break::kParagraph, cursor, cursor);
       at_paragraph_start = true;
       continue;
     }
-    std::uint32_t at = offset_of(buffer.data(), buffer.size(), e.original_tag.data, cursor);
-    std::uint32_t end = e.original_tag.data ? at + static_cast<std::uint32_t>(e.original_tag.length) : at;
-    if (end > buffer.size()) end = at;
+    bool explicit_start = e.source.size() > 0 && e.source.end <= buffer.size();
+    std::uint32_t at = explicit_start ? e.source.begin : cursor;
+    std::uint32_t end = explicit_start ? e.source.end : at;
     builder.add_break(brk, at, end);
     if (brk == BodyBuilder::Break::kParagraph) at_paragraph_start = true;
-    if (brk != BodyBuilder::Break::kNone) stack.push_back({node, true, f.in_pre, f.kind, f.level});
-    bool in_pre = f.in_pre || e.tag == GUMBO_TAG_PRE;
+    if (brk != BodyBuilder::Break::kNone) stack.push_back({f.node, true, f.in_pre, f.kind, f.level});
+    bool in_pre = f.in_pre || e.tag == Tag::kPre;
     BlockKind kind = f.kind;
     int level = f.level;
     block_kind_of(e.tag, kind, level);
-    for (unsigned int k = e.children.length; k-- > 0;) {
-      stack.push_back({static_cast<const GumboNode*>(e.children.data[k]), false, in_pre, kind, level});
+    for (NodeId k = e.last_child; k != html::kNoNode; k = doc[k].prev_sibling) {
+      stack.push_back({k, false, in_pre, kind, level});
     }
   }
 }
 
-bool equals_ignoring_case(std::string_view a, std::string_view lower_b) {
-  if (a.size() != lower_b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char c = a[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower_b[i]) return false;
+// utf8::is_valid with a word-at-a-time skip over ASCII, which is most of a page's bytes.
+bool valid_utf8(std::string_view s) {
+  std::size_t pos = 0;
+  const std::size_t n = s.size();
+  while (pos < n) {
+    while (pos + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + pos, 8);
+      if (word & 0x8080808080808080ull) break;
+      pos += 8;
+    }
+    if (pos >= n) break;
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    std::size_t len;
+    if (utf8::decode(s, pos, &len) == utf8::kReplacement && len == 1) return false;
+    pos += len;
   }
   return true;
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::size_t at, std::string_view lower_prefix) {
-  return at + lower_prefix.size() <= text.size() && equals_ignoring_case(text.substr(at, lower_prefix.size()), lower_prefix);
-}
-
-// Raw-text elements removed before parsing. Script and style bodies never become elements or
-// visible text (the tokenizer reads them as raw text up to their end tag), yet they are over half
-// the bytes of a news page (54% on the article extraction benchmark) and gumbo tokenizes them one
-// code point at a time: dropping them roughly halves the parse. JSON-LD scripts stay (html_meta
-// reads them). The cut text maps back to the decoded text byte by byte, so every offset is the same
-// as without the cut. Comments are skipped over (a "<script" inside a comment is not one).
-struct RawTextCut {
-  bool cut = false;
-  std::string text;  // the decoded text without script/style bodies
-  OffsetMap map;     // text -> decoded text
-};
-
-RawTextCut cut_raw_text(std::string_view html) {
-  RawTextCut out;
-  std::size_t kept_from = 0;  // start of the pending run of kept bytes
-  auto keep_until = [&](std::size_t end) {
-    out.text.append(html.substr(kept_from, end - kept_from));
-    for (std::size_t i = kept_from; i < end; ++i) out.map.append(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 1));
-  };
-  std::size_t i = 0;
-  while (true) {
-    i = html.find('<', i);
-    if (i == std::string_view::npos || i + 1 >= html.size()) break;
-    if (html.compare(i, 4, "<!--") == 0) {
-      std::size_t end = html.find("-->", i + 4);
-      if (end == std::string_view::npos) break;
-      i = end + 3;
-      continue;
-    }
-    std::string_view name;
-    if (starts_with_ignoring_case(html, i + 1, "script")) name = "script";
-    else if (starts_with_ignoring_case(html, i + 1, "style")) name = "style";
-    std::size_t after = i + 1 + name.size();
-    if (name.empty() || after >= html.size() ||
-        !(html[after] == ' ' || html[after] == '\t' || html[after] == '\n' || html[after] == '\r' ||
-          html[after] == '\f' || html[after] == '/' || html[after] == '>')) {
-      ++i;
-      continue;
-    }
-    // The end of the start tag, outside quoted attribute values.
-    std::size_t k = after;
-    char quote = 0;
-    for (; k < html.size(); ++k) {
-      char c = html[k];
-      if (quote) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        break;
-      }
-    }
-    if (k >= html.size()) break;
-    std::size_t content = k + 1;
-    if (name == "script") {
-      std::string tag = internal::ascii_lower(html.substr(i, content - i));
-      if (tag.find("ld+json") != std::string::npos) {
-        i = content;
-        continue;
-      }
-    }
-    // The end tag: "</name" followed by whitespace, '/' or '>' (as the tokenizer ends raw text).
-    std::size_t close = content;
-    while (true) {
-      close = html.find("</", close);
-      if (close == std::string_view::npos) break;
-      std::size_t tail = close + 2 + name.size();
-      if (starts_with_ignoring_case(html, close + 2, name) && tail < html.size() &&
-          (html[tail] == '>' || html[tail] == '/' || html[tail] == ' ' || html[tail] == '\t' || html[tail] == '\n' ||
-           html[tail] == '\r' || html[tail] == '\f')) {
-        break;
-      }
-      close += 2;
-    }
-    if (close == std::string_view::npos) break;  // unterminated: leave the rest to the parser
-    if (close > content) {
-      keep_until(content);
-      kept_from = close;
-      out.cut = true;
-    }
-    i = close + 2;
-  }
-  if (out.cut) keep_until(html.size());
-  return out;
-}
-
-// Deepest tag nesting, estimated without parsing (void elements and "/>" do not open).
-int estimated_nesting(std::string_view html) {
-  int depth = 0, max_depth = 0;
-  for (std::size_t i = 0; i + 1 < html.size(); ++i) {
-    if (html[i] != '<') continue;
-    if (html[i + 1] == '/') {
-      depth = depth > 0 ? depth - 1 : 0;
-    } else if (std::isalpha(static_cast<unsigned char>(html[i + 1]))) {
-      std::size_t k = i + 1;
-      while (k < html.size() && std::isalnum(static_cast<unsigned char>(html[k]))) ++k;
-      std::string_view name = html.substr(i + 1, k - i - 1);
-      static constexpr std::string_view kVoid[] = {"area", "base", "br",   "col",   "embed", "hr",    "img",
-                                                   "input", "link", "meta", "param", "source", "track", "wbr"};
-      bool is_void = false;
-      for (std::string_view v : kVoid) is_void = is_void || equals_ignoring_case(name, v);
-      if (!is_void) max_depth = std::max(max_depth, ++depth);
-    }
-  }
-  return max_depth;
 }
 
 // The charset a page declares in its first 4 KiB (<meta charset=...> or http-equiv content).
@@ -449,13 +345,19 @@ ExtractedPage extract_html(std::string_view name, std::string bytes, const Extra
     return page;
   }
   if (bytes.size() > 0x7FFFFFF0u) return page;
-  if (estimated_nesting(bytes) > kMaxNesting) {
-    internal::report(diagnostics, name, "HTML nested too deeply to parse safely");
-    return page;
+  // Valid UTF-8 (without a BOM, and not BOM-less UTF-16, whose ASCII is valid UTF-8 too) is
+  // parsed in place: decode_to_utf8 would copy it and give the identity map.
+  DecodedText decoded;
+  bool in_place = valid_utf8(bytes) && !std::string_view(bytes).starts_with("\xEF\xBB\xBF") &&
+                  utf16_without_bom(bytes) == nullptr;
+  if (in_place) {
+    decoded.charset = "UTF-8";
+    decoded.map = OffsetMap::identity(static_cast<std::uint32_t>(bytes.size()));
+  } else {
+    std::string declared;
+    if (!utf8::is_valid(bytes)) declared = !options.http_charset.empty() ? options.http_charset : declared_charset(bytes);
+    decoded = decode_to_utf8(bytes, declared);
   }
-  std::string declared;
-  if (!utf8::is_valid(bytes)) declared = !options.http_charset.empty() ? options.http_charset : declared_charset(bytes);
-  DecodedText decoded = decode_to_utf8(bytes, declared);
   page.charset = decoded.charset;
   if (decoded.detected) {
     internal::report(diagnostics, name,
@@ -467,16 +369,15 @@ ExtractedPage extract_html(std::string_view name, std::string bytes, const Extra
     internal::report(diagnostics, name,
                      "invalid UTF-8 repaired (" + std::to_string(decoded.repaired) + " sequences)");
   }
-  RawTextCut cut = cut_raw_text(decoded.text);
-  const std::string& html = cut.cut ? cut.text : decoded.text;
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  if (output == nullptr) {
-    internal::report(diagnostics, name, "HTML could not be parsed");
+  std::string_view html = in_place ? std::string_view(bytes) : std::string_view(decoded.text);
+  const Document document(html);
+  if (document.max_depth() > kMaxNesting) {
+    internal::report(diagnostics, name, "HTML nested too deeply to read");
     return page;
   }
-  internal::PageMetadata meta = internal::page_metadata(output->document, options.url);
+  internal::PageMetadata meta = internal::page_metadata(document, options.url);
   for (std::string* field : {&meta.title, &meta.author, &meta.outlet, &meta.url}) {
-    if (!utf8::is_valid(*field)) *field = utf8::repair(*field).text;  // gumbo output, see collect_body
+    if (!utf8::is_valid(*field)) *field = utf8::repair(*field).text;  // decoded text, see collect_body
   }
   for (std::string& problem : meta.problems) internal::report(diagnostics, name, std::move(problem));
   RawArticle& article = page.article;
@@ -493,26 +394,24 @@ ExtractedPage extract_html(std::string_view name, std::string bytes, const Extra
   std::vector<BlockMark> marks;
   BodyBuilder builder;
   if (options.main_content) {
-    ContentSelection selection = select_main_content(output->document, article.meta.title, options.focus);
+    ContentSelection selection = select_main_content(document, article.meta.title, options.focus);
     if (!selection.roots.empty()) {
-      collect_body(selection.roots, selection.dropped, html, article.meta.title, builder, marks);
+      collect_body(document, selection.roots, selection.dropped, html, article.meta.title, builder, marks);
       page.method = selection.method;
     }
   }
   if (builder.empty()) {
     builder = BodyBuilder();
     marks.clear();
-    collect_body({output->document}, {}, html, article.meta.title, builder, marks);
+    collect_body(document, {Document::root()}, {}, html, article.meta.title, builder, marks);
     page.method = "all text";
   }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
   if (builder.empty()) {
     internal::report(diagnostics, name, "empty page: no visible text");
     return page;
   }
   article.body = builder.take_body();
-  article.body_to_original =
-      cut.cut ? decoded.map.compose(cut.map.compose(builder.take_map())) : decoded.map.compose(builder.take_map());
+  article.body_to_original = decoded.map.compose(builder.take_map());
   article.original = std::move(bytes);
   if (article.meta.published.empty()) article.meta.published = dateline_date(article.body);
   // One block per paragraph; its kind from the mark at (or last before) its start.

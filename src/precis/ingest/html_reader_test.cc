@@ -87,6 +87,40 @@ TEST(HtmlReader, EmptyAndScriptOnlyPagesAreSkipped) {
   EXPECT_EQ(stats.skipped_by_reason["empty"], 1u);
 }
 
+// The parser's fixtures (tests/data/html/, also used by html_dom_gumbo_test.cc) through the
+// whole reader: main text, metadata, and a body that maps back to the file.
+TEST(HtmlReader, ParserFixtureArticle) {
+  Diagnostics diagnostics;
+  std::string bytes = read_file(std::string(PRECIS_SOURCE_DIR) + "/tests/data/html/article_basic.html");
+  ASSERT_FALSE(bytes.empty());
+  auto articles = read(bytes, diagnostics);
+  ASSERT_EQ(articles.size(), 1u);
+  const RawArticle& a = articles[0];
+  EXPECT_EQ(a.meta.title, "Harbour council approves tidal lantern festival");
+  EXPECT_EQ(a.meta.author, "Ilse Varrow");
+  EXPECT_EQ(a.meta.outlet, "The Brinmoor Gazette");
+  EXPECT_EQ(a.meta.url, "https://gazette.example/2031/04/02/lantern-festival?ref=home&src=feed");
+  EXPECT_EQ(a.meta.language, "en");
+  EXPECT_NE(a.body.find("\n\nBRINMOOR \xE2\x80\x94 The harbour council voted 7\xE2\x80\x93" "2 on Tuesday"),
+            std::string::npos)
+      << a.body;
+  EXPECT_NE(a.body.find("Organisers expect around 4\xE2\x80\xAF" "000 visitors & forty stalls."), std::string::npos);
+  EXPECT_NE(a.body.find("Stalls open at 6\xC2\xA0p.m. each night."), std::string::npos);
+  EXPECT_NE(a.body.find("Residents can comment on the route until 20 April."), std::string::npos);
+  for (std::string_view boilerplate : {"Home", "Sea wall reopens", "All rights reserved", "not text", "Subscribe",
+                                       "Photo: Staff"}) {
+    EXPECT_EQ(a.body.find(boilerplate), std::string::npos) << boilerplate;
+  }
+  expect_round_trip(a, true);
+  // A reference maps to the whole "&...;" in the file, plain text byte for byte.
+  std::size_t at = a.body.find("\xE2\x80\x94");
+  ByteSpan src = a.body_to_original.to_source(ByteSpan{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 3)});
+  EXPECT_EQ(slice(a.original, src), "&mdash;");
+  at = a.body.find("sealed LED lights");
+  src = a.body_to_original.to_source(ByteSpan{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + 17)});
+  EXPECT_EQ(slice(a.original, src), "sealed LED lights");
+}
+
 TEST(HtmlReader, BrokenMarkupAndDeepNestingDoNotCrash) {
   Diagnostics diagnostics;
   auto a = read("<p>Unclosed <b>bold <i>italic &amp &copy2020 &#xZZ; &#99999999; text", diagnostics);

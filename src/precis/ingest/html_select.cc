@@ -21,23 +21,26 @@
 // (accumulated bottom-up), a second scores, a third cleans.
 #include "precis/ingest/html_select.h"
 
-#include <gumbo.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string_view>
 
 #include "precis/base/utf8.h"
+#include "precis/ingest/html_dom.h"
 #include "precis/ingest/internal.h"
 
 namespace precis::ingest {
 namespace {
 
+using html::Document;
+using html::NodeId;
+using html::Tag;
+
 struct Info {
-  const GumboNode* node = nullptr;
+  NodeId node = html::kNoNode;
   int parent = -1;
-  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  Tag tag = Tag::kOther;
   std::uint32_t text = 0;       // non-space characters below, excluding removed subtrees
   std::uint32_t link_text = 0;  // of which inside <a>
   std::uint32_t commas = 0;
@@ -51,19 +54,14 @@ struct Info {
   bool scored = false;
 };
 
-std::string_view attr(const GumboElement& e, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
-  return a ? std::string_view(a->value) : std::string_view();
-}
-
-bool always_removed(GumboTag tag) {
+bool always_removed(Tag tag) {
   switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_MENU: case GUMBO_TAG_INPUT: case GUMBO_TAG_LABEL:
-    case GUMBO_TAG_OPTION: case GUMBO_TAG_NAV: case GUMBO_TAG_FIGCAPTION:
+    case Tag::kScript: case Tag::kStyle: case Tag::kNoscript: case Tag::kTemplate:
+    case Tag::kSvg: case Tag::kMath: case Tag::kIframe: case Tag::kButton:
+    case Tag::kSelect: case Tag::kTextarea: case Tag::kHead: case Tag::kTitle:
+    case Tag::kObject: case Tag::kEmbed: case Tag::kCanvas: case Tag::kAudio:
+    case Tag::kVideo: case Tag::kMenu: case Tag::kInput: case Tag::kLabel:
+    case Tag::kOption: case Tag::kNav: case Tag::kFigcaption:
       return true;
     default:
       return false;
@@ -72,35 +70,21 @@ bool always_removed(GumboTag tag) {
 
 // Regions that are boilerplate unless they hold most of the page (a site wrapping its whole
 // layout in <header> or <aside> exists).
-bool region_tag(GumboTag tag) {
-  return tag == GUMBO_TAG_HEADER || tag == GUMBO_TAG_FOOTER || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_FIGURE;
+bool region_tag(Tag tag) {
+  return tag == Tag::kHeader || tag == Tag::kFooter || tag == Tag::kAside || tag == Tag::kFigure;
 }
 
-bool is_block(GumboTag tag) {
+bool is_block(Tag tag) {
   switch (tag) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_CENTER:
+    case Tag::kP: case Tag::kDiv: case Tag::kSection: case Tag::kArticle: case Tag::kMain:
+    case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
+    case Tag::kUl: case Tag::kOl: case Tag::kLi: case Tag::kDl: case Tag::kBlockquote:
+    case Tag::kPre: case Tag::kTable: case Tag::kTr: case Tag::kTd: case Tag::kFigure:
+    case Tag::kHeader: case Tag::kFooter: case Tag::kAside: case Tag::kForm: case Tag::kCenter:
       return true;
     default:
       return false;
   }
-}
-
-// Tokens of class and id, lower-cased, split at anything not a letter or digit.
-void name_tokens(std::string_view value, std::vector<std::string>& out) {
-  std::string token;
-  for (char c : value) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      token.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    } else if (!token.empty()) {
-      out.push_back(std::move(token));
-      token.clear();
-    }
-  }
-  if (!token.empty()) out.push_back(std::move(token));
 }
 
 // Whole-token and prefix votes. Prefixes catch "comments", "sharebar", "related-stories".
@@ -115,28 +99,59 @@ constexpr std::array<std::string_view, 16> kPositive = {"article", "body", "cont
                                                         "post", "text", "blog", "story", "prose", "richtext",
                                                         "paragraph", "storybody", "articlebody", "copy"};
 
-bool matches(const std::string& token, std::string_view word) {
+bool matches(std::string_view token, std::string_view word) {
   if (word.size() <= 3) return token == word;  // "ad", "nav": whole tokens only
   return token.starts_with(word);
 }
 
+// The vote words by first letter, so that a token is compared with the few that can match.
+struct VoteWords {
+  std::array<std::vector<std::string_view>, 26> negative, positive;
+  VoteWords() {
+    for (std::string_view w : kNegative) negative[static_cast<std::size_t>(w[0] - 'a')].push_back(w);
+    for (std::string_view w : kPositive) positive[static_cast<std::size_t>(w[0] - 'a')].push_back(w);
+  }
+};
+
+// Class and id tokens (lower-cased, split at anything not an ASCII letter or digit) vote.
 int vote(std::string_view value, bool& negative, bool& positive) {
   if (value.empty()) return 0;
-  std::vector<std::string> tokens;
-  name_tokens(value, tokens);
+  static const VoteWords words;
+  constexpr std::size_t kKept = 32;  // longer than every vote word; longer tokens keep their length
+  char buffer[kKept + 1];
+  std::size_t length = 0;
   bool neg = false, pos = false;
-  for (const std::string& t : tokens) {
-    for (std::string_view w : kNegative) neg = neg || matches(t, w);
-    for (std::string_view w : kPositive) pos = pos || matches(t, w);
+  auto flush = [&] {
+    if (length == 0) return;
+    char first = buffer[0];
+    if (first >= 'a' && first <= 'z') {
+      // A token longer than kKept still fails whole-token tests: pad its view with a marker.
+      std::string_view token(buffer, std::min(length, kKept + 1));
+      if (length > kKept) buffer[kKept] = '\x01';
+      auto letter = static_cast<std::size_t>(first - 'a');
+      for (std::string_view w : words.negative[letter]) neg = neg || matches(token, w);
+      for (std::string_view w : words.positive[letter]) pos = pos || matches(token, w);
+    }
+    length = 0;
+  };
+  for (char c : value) {
+    bool upper = c >= 'A' && c <= 'Z';
+    if ((c >= 'a' && c <= 'z') || upper || (c >= '0' && c <= '9')) {
+      if (length < kKept) buffer[length] = upper ? static_cast<char>(c - 'A' + 'a') : c;
+      ++length;
+    } else {
+      flush();
+    }
   }
+  flush();
   negative = negative || neg;
   positive = positive || pos;
   return (pos ? 25 : 0) - (neg ? 25 : 0);
 }
 
-bool hidden(const GumboElement& e) {
-  if (gumbo_get_attribute(&e.attributes, "hidden") != nullptr || attr(e, "aria-hidden") == "true") return true;
-  std::string style = internal::ascii_lower(attr(e, "style"));
+bool hidden(const Document& d, NodeId e) {
+  if (d.has_attribute(e, "hidden") || d.attribute(e, "aria-hidden") == "true") return true;
+  std::string style = internal::ascii_lower(d.attribute(e, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
@@ -177,15 +192,15 @@ Thresholds thresholds(ExtractionFocus focus) {
 
 class Selector {
  public:
-  Selector(const GumboNode* document, const std::string& title, ExtractionFocus focus)
-      : title_(title), focus_(focus), t_(thresholds(focus)) {
-    build(document);
+  Selector(const Document& document, const std::string& title, ExtractionFocus focus)
+      : doc_(document), title_(title), focus_(focus), t_(thresholds(focus)) {
+    build();
   }
 
   ContentSelection run();
 
  private:
-  void build(const GumboNode* document);
+  void build();
   void score();
   int top_candidate() const;
   void clean(int root, ContentSelection& out) const;
@@ -193,33 +208,40 @@ class Selector {
   bool boilerplate_line(int i) const;
   double link_density(int i) const { return nodes_[i].text ? double(nodes_[i].link_text) / nodes_[i].text : 0.0; }
 
+  const Document& doc_;
   const std::string& title_;
   ExtractionFocus focus_;
   Thresholds t_;
   std::vector<Info> nodes_;
-  std::vector<std::vector<int>> children_;
+  std::vector<int> first_child_, last_child_, next_sibling_;  // element children, in order
   int body_ = -1;
 };
 
-void Selector::build(const GumboNode* document) {
+void Selector::build() {
   // Pre-order walk; parents precede children, so a reverse sweep accumulates counts bottom-up.
   struct Item {
-    const GumboNode* node;
+    NodeId node;
     int parent;
     bool removed, in_link;
     int block;  // nearest block ancestor: inline text counts as its own text
   };
   std::vector<Item> stack;
-  const GumboVector& top = document->v.document.children;
-  for (unsigned k = top.length; k-- > 0;) stack.push_back({static_cast<const GumboNode*>(top.data[k]), -1, false, false, -1});
+  for (NodeId k = doc_[Document::root()].last_child; k != html::kNoNode; k = doc_[k].prev_sibling) {
+    stack.push_back({k, -1, false, false, -1});
+  }
   std::vector<std::uint32_t> own_text, own_link, own_commas, block_text, block_link, block_commas;
+  std::size_t elements = 0;
+  for (NodeId k = 0; k < doc_.size(); ++k) elements += doc_[k].is_element() ? 1 : 0;
+  for (auto* v : {&own_text, &own_link, &own_commas, &block_text, &block_link, &block_commas}) v->reserve(elements);
+  for (auto* v : {&first_child_, &last_child_, &next_sibling_}) v->reserve(elements);
+  nodes_.reserve(elements);
   while (!stack.empty()) {
     Item it = stack.back();
     stack.pop_back();
-    const GumboNode* n = it.node;
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) {
+    const html::Node& n = doc_[it.node];
+    if (n.is_text()) {
       if (it.parent < 0 || it.removed) continue;
-      Counts c = count_text(n->v.text.text);
+      Counts c = count_text(n.text);
       own_text[it.parent] += c.chars;
       own_commas[it.parent] += c.commas;
       if (it.in_link) own_link[it.parent] += c.chars;
@@ -230,34 +252,39 @@ void Selector::build(const GumboNode* document) {
       }
       continue;
     }
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboElement& e = n->v.element;
+    if (!n.is_element()) continue;
+    const html::Node& e = n;
     Info info;
-    info.node = n;
+    info.node = it.node;
     info.parent = it.parent;
     info.tag = e.tag;
     bool negative = false, positive = false;
-    info.class_weight = vote(attr(e, "class"), negative, positive) + vote(attr(e, "id"), negative, positive);
-    std::string_view role = attr(e, "role");
+    info.class_weight =
+        vote(doc_.attribute(it.node, "class"), negative, positive) + vote(doc_.attribute(it.node, "id"), negative, positive);
+    std::string_view role = doc_.attribute(it.node, "role");
     if (role == "navigation" || role == "complementary" || role == "banner" || role == "contentinfo" ||
         role == "menu" || role == "dialog" || role == "alert") {
       negative = true;
     }
-    std::string_view itemprop = attr(e, "itemprop");
+    std::string_view itemprop = doc_.attribute(it.node, "itemprop");
     if (itemprop == "articleBody" || itemprop == "text") positive = true, info.class_weight += 50;
     info.boiler = negative && !positive;
-    info.removed = it.removed || always_removed(e.tag) || hidden(e);
+    info.removed = it.removed || always_removed(e.tag) || hidden(doc_, it.node);
     int index = static_cast<int>(nodes_.size());
-    if (e.tag == GUMBO_TAG_BODY && body_ < 0) body_ = index;
+    if (e.tag == Tag::kBody && body_ < 0) body_ = index;
     nodes_.push_back(info);
-    children_.emplace_back();
+    first_child_.push_back(-1), last_child_.push_back(-1), next_sibling_.push_back(-1);
     own_text.push_back(0), own_link.push_back(0), own_commas.push_back(0);
     block_text.push_back(0), block_link.push_back(0), block_commas.push_back(0);
-    int block = is_block(e.tag) || e.tag == GUMBO_TAG_BODY ? index : it.block;
-    if (it.parent >= 0) children_[it.parent].push_back(index);
-    bool in_link = it.in_link || e.tag == GUMBO_TAG_A;
-    for (unsigned k = e.children.length; k-- > 0;) {
-      stack.push_back({static_cast<const GumboNode*>(e.children.data[k]), index, info.removed, in_link, block});
+    int block = is_block(e.tag) || e.tag == Tag::kBody ? index : it.block;
+    if (it.parent >= 0) {
+      int& last = last_child_[it.parent];
+      (last < 0 ? first_child_[it.parent] : next_sibling_[last]) = index;
+      last = index;
+    }
+    bool in_link = it.in_link || e.tag == Tag::kA;
+    for (NodeId k = e.last_child; k != html::kNoNode; k = doc_[k].prev_sibling) {
+      stack.push_back({k, index, info.removed, in_link, block});
     }
   }
   for (std::size_t i = nodes_.size(); i-- > 0;) {
@@ -269,7 +296,7 @@ void Selector::build(const GumboNode* document) {
     n.link_text += own_link[i];
     n.commas += own_commas[i];
     if (n.removed) n.text = n.link_text = n.commas = n.paragraphs = 0;
-    if (n.tag == GUMBO_TAG_P && n.text > 0) ++n.paragraphs;
+    if (n.tag == Tag::kP && n.text > 0) ++n.paragraphs;
     if (n.parent >= 0) {
       Info& p = nodes_[n.parent];
       p.text += n.text;
@@ -298,9 +325,9 @@ void Selector::score() {
   for (std::size_t i = 0; i < nodes_.size(); ++i) {
     Info& n = nodes_[i];
     if (n.removed || n.text < 25) continue;
-    bool paragraph_like = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_PRE || n.tag == GUMBO_TAG_TD ||
-                          n.tag == GUMBO_TAG_BLOCKQUOTE ||
-                          ((n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_SECTION) && n.block_children == 0);
+    bool paragraph_like = n.tag == Tag::kP || n.tag == Tag::kPre || n.tag == Tag::kTd ||
+                          n.tag == Tag::kBlockquote ||
+                          ((n.tag == Tag::kDiv || n.tag == Tag::kSection) && n.block_children == 0);
     int ancestor = n.parent;
     double s = 0;
     if (paragraph_like) {
@@ -320,13 +347,13 @@ void Selector::score() {
       if (!a.scored) {
         a.scored = true;
         a.score = a.class_weight;
-        if (a.tag == GUMBO_TAG_DIV || a.tag == GUMBO_TAG_ARTICLE || a.tag == GUMBO_TAG_SECTION ||
-            a.tag == GUMBO_TAG_MAIN) {
+        if (a.tag == Tag::kDiv || a.tag == Tag::kArticle || a.tag == Tag::kSection ||
+            a.tag == Tag::kMain) {
           a.score += 5;
-        } else if (a.tag == GUMBO_TAG_TD || a.tag == GUMBO_TAG_BLOCKQUOTE || a.tag == GUMBO_TAG_PRE) {
+        } else if (a.tag == Tag::kTd || a.tag == Tag::kBlockquote || a.tag == Tag::kPre) {
           a.score += 3;
-        } else if (a.tag == GUMBO_TAG_UL || a.tag == GUMBO_TAG_OL || a.tag == GUMBO_TAG_FORM ||
-                   a.tag == GUMBO_TAG_LI) {
+        } else if (a.tag == Tag::kUl || a.tag == Tag::kOl || a.tag == Tag::kForm ||
+                   a.tag == Tag::kLi) {
           a.score -= 3;
         }
       }
@@ -375,17 +402,21 @@ bool Selector::boilerplate_line(int i) const {
   bool strict = focus_ == ExtractionFocus::kPrecision;
   if (n.text == 0 || n.text > (strict ? 200u : 120u)) return false;
   std::string text;
-  std::vector<const GumboNode*> stack{n.node};
+  std::vector<NodeId> stack{n.node};
   while (!stack.empty() && text.size() < 400) {
-    const GumboNode* x = stack.back();
+    NodeId id = stack.back();
+    const html::Node& x = doc_[id];
     stack.pop_back();
-    if (x->type == GUMBO_NODE_TEXT) {
-      text += x->v.text.text;
+    if (x.is_text() && !x.whitespace) {
+      text += x.text;
       text.push_back(' ');
-    } else if (x->type == GUMBO_NODE_ELEMENT) {
-      for (unsigned k = x->v.element.children.length; k-- > 0;) {
-        stack.push_back(static_cast<const GumboNode*>(x->v.element.children.data[k]));
+    } else if (x.is_element()) {
+      // Script and style bodies are not text (JSON-LD scripts count, as they always did).
+      if (x.tag == Tag::kStyle ||
+          (x.tag == Tag::kScript && internal::ascii_lower(doc_.attribute(id, "type")).find("ld+json") == std::string::npos)) {
+        continue;
       }
+      for (NodeId k = x.last_child; k != html::kNoNode; k = doc_[k].prev_sibling) stack.push_back(k);
     }
   }
   std::string lower = internal::ascii_lower(internal::collapse_spaces(text));
@@ -405,27 +436,27 @@ bool Selector::boilerplate_line(int i) const {
 bool Selector::drop_in_content(int i, std::uint32_t content_text) const {
   const Info& n = nodes_[i];
   if (n.removed) return true;
-  if (n.tag == GUMBO_TAG_H1) return true;  // the headline is metadata, not body
-  if (n.tag == GUMBO_TAG_FORM && n.text * 2 < content_text) return true;
-  bool structural = n.tag == GUMBO_TAG_P || n.tag == GUMBO_TAG_BLOCKQUOTE || n.tag == GUMBO_TAG_PRE;
+  if (n.tag == Tag::kH1) return true;  // the headline is metadata, not body
+  if (n.tag == Tag::kForm && n.text * 2 < content_text) return true;
+  bool structural = n.tag == Tag::kP || n.tag == Tag::kBlockquote || n.tag == Tag::kPre;
   if (t_.clean_boiler && n.boiler && n.text * 4 < content_text && !structural) return true;
   double ld = link_density(i);
   if (is_block(n.tag) && n.text > 0) {
     double limit = t_.link_density_drop;
-    if (n.tag == GUMBO_TAG_P && n.text > 80) limit = std::max(limit, 0.7);  // prose with links
+    if (n.tag == Tag::kP && n.text > 80) limit = std::max(limit, 0.7);  // prose with links
     if (ld > limit) return true;
     // Readability's conditional cleaning: lists and divs of short link items, few paragraphs.
-    if ((n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL || n.tag == GUMBO_TAG_DIV || n.tag == GUMBO_TAG_TABLE ||
-         n.tag == GUMBO_TAG_SECTION) &&
+    if ((n.tag == Tag::kUl || n.tag == Tag::kOl || n.tag == Tag::kDiv || n.tag == Tag::kTable ||
+         n.tag == Tag::kSection) &&
         n.text * 5 < content_text && n.class_weight < 0 && ld > 0.2) {
       return true;
     }
   }
-  if ((is_block(n.tag) || n.tag == GUMBO_TAG_SPAN || n.tag == GUMBO_TAG_A || n.tag == GUMBO_TAG_STRONG) &&
+  if ((is_block(n.tag) || n.tag == Tag::kSpan || n.tag == Tag::kA || n.tag == Tag::kStrong) &&
       n.block_children == 0 && boilerplate_line(i)) {
     return true;
   }
-  if (focus_ == ExtractionFocus::kPrecision && (n.tag == GUMBO_TAG_UL || n.tag == GUMBO_TAG_OL) && ld > 0.25) {
+  if (focus_ == ExtractionFocus::kPrecision && (n.tag == Tag::kUl || n.tag == Tag::kOl) && ld > 0.25) {
     return true;  // lists of links, even short ones
   }
   return false;
@@ -438,15 +469,16 @@ void Selector::clean(int root, ContentSelection& out) const {
     int i = stack.back();
     stack.pop_back();
     if (i != root && drop_in_content(i, content_text)) {
-      out.dropped.insert(static_cast<const GumboInternalNode*>(nodes_[i].node));
+      out.dropped[nodes_[i].node] = true;
       continue;
     }
-    for (int c : children_[i]) stack.push_back(c);
+    for (int c = first_child_[i]; c >= 0; c = next_sibling_[c]) stack.push_back(c);
   }
 }
 
 ContentSelection Selector::run() {
   ContentSelection out;
+  out.dropped.assign(doc_.size(), false);
   if (nodes_.empty()) return out;
   score();
   int top = top_candidate();
@@ -456,8 +488,8 @@ ContentSelection Selector::run() {
     double top_score = tn.score * (1.0 - link_density(top));
     std::vector<int> parts;
     int parent = tn.parent;
-    if (parent >= 0 && parent != body_ && tn.tag != GUMBO_TAG_BODY) {
-      for (int s : children_[parent]) {
+    if (parent >= 0 && parent != body_ && tn.tag != Tag::kBody) {
+      for (int s = first_child_[parent]; s >= 0; s = next_sibling_[s]) {
         if (s == top) {
           parts.push_back(s);
           continue;
@@ -466,7 +498,7 @@ ContentSelection Selector::run() {
         if (sn.removed || sn.text == 0 || sn.boiler) continue;
         double ss = sn.scored ? sn.score * (1.0 - link_density(s)) : 0.0;
         bool joins = ss >= std::max(10.0, top_score * t_.sibling_share);
-        if (!joins && sn.tag == GUMBO_TAG_P) {
+        if (!joins && sn.tag == Tag::kP) {
           joins = (sn.text > 80 && link_density(s) < 0.25) ||
                   (sn.text > 0 && link_density(s) == 0 && sn.commas > 0 && focus_ != ExtractionFocus::kPrecision);
         }
@@ -476,7 +508,7 @@ ContentSelection Selector::run() {
       parts.push_back(top);
     }
     for (int p : parts) {
-      out.roots.push_back(static_cast<const GumboInternalNode*>(nodes_[p].node));
+      out.roots.push_back(nodes_[p].node);
       clean(p, out);
       selected_text += nodes_[p].text;
     }
@@ -485,17 +517,18 @@ ContentSelection Selector::run() {
   if (selected_text < t_.min_content) {
     // Fallback: every prose paragraph outside boilerplate.
     out = ContentSelection{};
+    out.dropped.assign(doc_.size(), false);
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
       const Info& n = nodes_[i];
       if (n.removed || n.text < 20) continue;
-      if (n.tag != GUMBO_TAG_P && n.tag != GUMBO_TAG_BLOCKQUOTE && n.tag != GUMBO_TAG_PRE) continue;
+      if (n.tag != Tag::kP && n.tag != Tag::kBlockquote && n.tag != Tag::kPre) continue;
       bool in_boiler = false, under_p = false;
       for (int a = n.parent; a >= 0; a = nodes_[a].parent) {
         in_boiler = in_boiler || nodes_[a].boiler || nodes_[a].removed;
-        under_p = under_p || nodes_[a].tag == GUMBO_TAG_P;
+        under_p = under_p || nodes_[a].tag == Tag::kP;
       }
       if (in_boiler || under_p || link_density(static_cast<int>(i)) > t_.link_density_drop) continue;
-      out.roots.push_back(static_cast<const GumboInternalNode*>(n.node));
+      out.roots.push_back(n.node);
       clean(static_cast<int>(i), out);
     }
     out.method = out.roots.empty() ? "" : "paragraphs";
@@ -505,11 +538,9 @@ ContentSelection Selector::run() {
 
 }  // namespace
 
-ContentSelection select_main_content(const GumboInternalNode* document, const std::string& title,
+ContentSelection select_main_content(const html::Document& document, const std::string& title,
                                      ExtractionFocus focus) {
-  const GumboNode* doc = document;
-  if (doc == nullptr || doc->type != GUMBO_NODE_DOCUMENT) return {};
-  Selector selector(doc, title, focus);
+  Selector selector(document, title, focus);
   return selector.run();
 }
 
