@@ -81,6 +81,15 @@ std::optional<CivilDay> parse_iso_day(std::string_view t) {
 
 namespace {
 
+// First month of a season's name (meteorological seasons, northern hemisphere), or 0.
+int season_start(std::string_view word) {
+  if (word == "spring") return 3;
+  if (word == "summer") return 6;
+  if (word == "fall" || word == "autumn") return 9;
+  if (word == "winter") return 12;
+  return 0;
+}
+
 struct Tok {
   ByteSpan span;
   std::string_view text;
@@ -227,7 +236,7 @@ struct Scanner {
     if (!valid_day(y, m, d) && !(m == 2 && d == 29)) return end;
     CivilDay day{y, m, std::min(d, days_in_month(y, m))};
     const long ahead = days_from_civil(day) - days_from_civil(*pub);
-    if (future_context(first_of_phrase(first))) {
+    if (future_context(first_of_phrase(first), false)) {
       // "will meet on Feb. 3" in a November report: next year's Feb. 3.
       if (ahead < -7) day.year += 1;
     } else if (ahead > 60) {
@@ -245,6 +254,29 @@ struct Scanner {
     const bool possessive = toks[i].lower.ends_with("'s") || toks[i].lower.ends_with("\xE2\x80\x99s");
     std::size_t j = possessive ? i + 1 : after_month(i);
     if (const Tok* dt = possessive ? nullptr : at(j); dt != nullptr) {
+      // "Dec. 6-20", "Aug. 3 – 9": days of one month.
+      int d1 = 0, d2 = 0;
+      if (std::size_t r = day_range(j, d1, d2); r != 0) {
+        std::size_t k = r;
+        if (lower(k) == ",") ++k;
+        if (const Tok* yt = at(k); yt != nullptr && year_of(yt->text) > 0) {
+          const int y = year_of(yt->text);
+          emit(i, k + 1, CivilDay{y, m, d1}, CivilDay{y, m, std::min(d2, days_in_month(y, m))}, DateKind::kRange,
+               false, 0.9);
+          return k + 1;
+        }
+        if (!pub) return r;
+        int y = pub->year;
+        if (!valid_day(y, m, d1)) return r;
+        const long ahead = days_from_civil(CivilDay{y, m, d1}) - days_from_civil(*pub);
+        if (future_context(first_of_phrase(i), false)) {
+          if (ahead < -7) ++y;
+        } else if (ahead > 60) {
+          --y;
+        }
+        emit(i, r, CivilDay{y, m, d1}, CivilDay{y, m, std::min(d2, days_in_month(y, m))}, DateKind::kRange, true, 0.8);
+        return r;
+      }
       int d = small_int(dt->text, 31);
       if (d > 0) {
         std::size_t k = j + 1;
@@ -272,11 +304,21 @@ struct Scanner {
       return i + 1;
     }
     int y = pub->year;
-    if (cue == "next") {
+    if (possessive && cue != "next" && cue != "last" && cue != "this") {
+      // "December's games": a month named as an event's time is its nearest occurrence, before
+      // or after publication (an October report on December's games means the coming one).
+      const long here = days_from_civil(*pub);
+      long best = -1;
+      for (int cy = pub->year - 1; cy <= pub->year + 1; ++cy) {
+        const long mid = (days_from_civil(CivilDay{cy, m, 1}) + days_from_civil(month_end(cy, m))) / 2;
+        const long gap = mid > here ? mid - here : here - mid;
+        if (best < 0 || gap < best) best = gap, y = cy;
+      }
+    } else if (cue == "next") {
       if (m <= pub->month) ++y;
     } else if (cue == "last") {
       if (m >= pub->month) --y;
-    } else if (cue != "this" && cue != "since" && future_context(first_of_phrase(i))) {
+    } else if (cue != "this" && cue != "since" && future_context(first_of_phrase(i), false)) {
       // "will reopen in March", "is due to finish by June": the next such month.
       if (m < pub->month) ++y;
     } else if (cue != "this" && m > pub->month) {
@@ -285,6 +327,25 @@ struct Scanner {
     const std::size_t first = (cue == "last" || cue == "next" || cue == "this") ? i - 1 : i;
     emit(first, j, CivilDay{y, m, 1}, month_end(y, m), DateKind::kMonth, true, 0.65);
     return j;
+  }
+
+  // Days d1 < d2 of one month at token j: "6-20" (one token) or "6" "-"/"–"/"to" "20". Returns the
+  // token after the range, or 0.
+  std::size_t day_range(std::size_t j, int& d1, int& d2) const {
+    const Tok* t = at(j);
+    if (t == nullptr) return 0;
+    const std::size_t dash = t->text.find('-');
+    if (dash != std::string_view::npos) {
+      d1 = small_int(t->text.substr(0, dash), 31);
+      d2 = small_int(t->text.substr(dash + 1), 31);
+      return d1 > 0 && d2 > d1 ? j + 1 : 0;
+    }
+    d1 = small_int(t->text, 31);
+    const std::string_view sep = lower(j + 1);
+    if (d1 <= 0 || (sep != "-" && sep != "\xE2\x80\x93" && sep != "to")) return 0;
+    const Tok* e = at(j + 2);
+    d2 = e == nullptr ? -1 : small_int(e->text, 31);
+    return d2 > d1 ? j + 3 : 0;
   }
 
   // The first token of the date phrase at i, so that the tense test starts before "in", "by",
@@ -303,24 +364,36 @@ struct Scanner {
   // right before the day, or a future marker (will, 'll, shall, is due to, plans to, to be,
   // going to, scheduled, expected to) among the few tokens before it in the same clause. News
   // reports mostly tell the past, so anything else keeps the previous such day.
-  bool future_context(std::size_t i) const {
+  // `until_is_future`: for weekdays "until Monday" points forward ("closed until Monday"); for
+  // months it does not ("remained army chief until March").
+  bool future_context(std::size_t i, bool until_is_future = true) const {
     std::size_t k = i;
     while (k > 0 && (toks[k - 1].lower == "on" || toks[k - 1].lower == "least" || toks[k - 1].lower == "at")) --k;
-    if (k > 0 && (toks[k - 1].lower == "until" || toks[k - 1].lower == "till" || toks[k - 1].lower == "through")) {
+    if (until_is_future && k > 0 &&
+        (toks[k - 1].lower == "until" || toks[k - 1].lower == "till" || toks[k - 1].lower == "through")) {
       return true;
     }
     static const char* kFuture[] = {"will", "'ll", "\xE2\x80\x99ll", "shall", "due", "plans", "plan", "planned",
                                     "scheduled", "going", "expected", "intends", "set"};
     for (std::size_t n = 0; n < 10 && i > n; ++n) {
       const std::string& w = toks[i - 1 - n].lower;
-      if (w == "," || w == ";" || w == ":" || w == "said" || w == "says" || w == "\"" || w == "\xE2\x80\x9C") break;
+      // The clause ends at punctuation, including the previous sentence's full stop ("... will
+      // be ready. Tickets for the Dec. 6 games went on sale" is not a future clause).
+      if (w == "," || w == ";" || w == ":" || w == "." || w == "!" || w == "?" || w == "said" || w == "says" ||
+          w == "\"" || w == "\xE2\x80\x9C") {
+        break;
+      }
       for (const char* f : kFuture) {
         if (w != f) continue;
         // "expected/set/going/due/plans" mark the future only with "to": "is due to", "plans to".
         const bool needs_to = w != "will" && w != "'ll" && w != "\xE2\x80\x99ll" && w != "shall" && w != "scheduled";
         if (!needs_to || lower(i - n) == "to") return true;
       }
-      if (w == "to" && lower(i - n) == "be") return true;  // "is to be held on Friday"
+      // "is to be held on Friday" (not "entitling them to be paid over the summer").
+      if (w == "to" && lower(i - n) == "be" && i >= n + 2) {
+        const std::string& v = toks[i - 2 - n].lower;
+        if (v == "is" || v == "are" || v == "am") return true;
+      }
     }
     return false;
   }
@@ -370,6 +443,30 @@ struct Scanner {
       CivilDay d = add_days(p, 1);
       emit(i, i + 1, d, d, DateKind::kDay, true, 0.8);
       return i + 1;
+    }
+    // "over the summer", "in the spring": the season as a time only after a time preposition and
+    // not followed by "of" ("the fall of the council" is no season). Past by default: the latest
+    // such season begun by publication; in a future clause the first not yet over.
+    if (w == "the") {
+      const int start_month = season_start(lower(i + 1));
+      const std::string_view cue = before(i);
+      if (start_month > 0 && lower(i + 2) != "of" &&
+          (cue == "over" || cue == "during" || cue == "in" || cue == "through" || cue == "throughout")) {
+        auto season_end = [&](int year) {
+          int ey = year, em = start_month;
+          shift_month(ey, em, 2);
+          return month_end(ey, em);
+        };
+        int y = p.year + 1;
+        if (future_context(first_of_phrase(i - 1), false)) {
+          y = p.year - 1;
+          while (season_end(y) < p) ++y;
+        } else {
+          while (p < CivilDay{y, start_month, 1}) --y;
+        }
+        emit(i, i + 2, CivilDay{y, start_month, 1}, season_end(y), DateKind::kRange, true, 0.55);
+        return i + 2;
+      }
     }
     // "earlier this month", "later this year".
     if ((w == "earlier" || w == "later") && lower(i + 1) == "this") {

@@ -62,7 +62,10 @@ const std::unordered_map<std::string, UnitWord>& unit_words() {
       {"meter", {"m", false}},    {"metre", {"m", false}},     {"kilometer", {"km", false}},
       {"kilometre", {"km", false}}, {"ounces", {"oz", false}}, {"gallons", {"gallon", false}},
       {"liters", {"l", false}},   {"litres", {"l", false}},    {"cents", {"cent", false}},
-      {"cent", {"cent", false}},  {"dlrs", {"USD", true}},     {"dlr", {"USD", true}}};
+      {"cent", {"cent", false}},  {"dlrs", {"USD", true}},     {"dlr", {"USD", true}},
+      {"baht", {"THB", true}},    {"rupiah", {"IDR", true}},   {"ringgit", {"MYR", true}},
+      {"rubles", {"RUB", true}},  {"roubles", {"RUB", true}},  {"shekels", {"ILS", true}},
+      {"rupee", {"INR", true}}};
   return m;
 }
 

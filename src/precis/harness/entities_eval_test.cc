@@ -121,14 +121,43 @@ TEST(FactsSample, HeldOutDucAnnotations) {
   for (const std::string& m : report->misses) std::printf("  miss: %s\n", m.c_str());
   for (const std::string& m : report->extras) std::printf("  extra: %s\n", m.c_str());
   EXPECT_EQ(report->documents, 3u);
-  // Measured 2026-11-27: figures 10/12 found (0.833), 10/11 right (0.909); dates 15/22 (0.682),
-  // 15/19 (0.789). Misses: present tense as future ("decides Monday"), "this week" in a Sunday
-  // paper, "over the summer", "December's Games" read as past, the range "Dec. 6-20", baht, and
-  // "year-and-a-half". Floors just under the measurement: a regression guard, not a goal.
-  EXPECT_GE(report->figures.recall(), 0.8);
-  EXPECT_GE(report->figures.precision(), 0.85);
-  EXPECT_GE(report->dates.recall(), 0.65);
-  EXPECT_GE(report->dates.precision(), 0.75);
+  // Measured 2026-11-27 on first sight: figures 10/12 found (0.833), 10/11 right (0.909); dates
+  // 15/22 (0.682), 15/19 (0.789). Misses: present tense as future ("decides Monday"), "this week"
+  // in a Sunday paper, "over the summer", "December's Games" read as past, the range "Dec. 6-20",
+  // baht, and "year-and-a-half". The fixes that followed (seasons after "the", possessive months,
+  // day ranges, currencies) give 11/12, 11/11; 18/22, 18/22; this sample is no longer unseen
+  // (HeldOutDucAnnotations2 is). Floors just under the current numbers.
+  EXPECT_GE(report->figures.recall(), 0.9);
+  EXPECT_GE(report->figures.precision(), 0.95);
+  EXPECT_GE(report->dates.recall(), 0.8);
+  EXPECT_GE(report->dates.precision(), 0.8);
+}
+
+// The second held-out sample, annotated after the fixes the first one led to (seasons after "the",
+// possessive months, day ranges, more currencies, clause ends for the tense test).
+TEST(FactsSample, HeldOutDucAnnotations2) {
+  const std::string annotations = std::string(PRECIS_SOURCE_DIR) + "/tests/data/facts_annotations_heldout2.tsv";
+  const std::string data = eval::shared_data_dir();
+  if (!std::filesystem::exists(data + "/duc2004_task2")) GTEST_SKIP() << "DUC 2004 data absent under " << data;
+  auto report = evaluate_facts_sample(annotations, data);
+  ASSERT_TRUE(report) << report.error().message;
+  for (const FactsSampleScore* s : {&report->figures, &report->dates}) {
+    std::printf("%-7s annotated %3zu found %3zu (recall %.3f) extracted %3zu right %3zu (precision %.3f)\n",
+                s->kind.c_str(), s->annotated, s->found, s->recall(), s->extracted, s->right, s->precision());
+  }
+  for (const std::string& m : report->misses) std::printf("  miss: %s\n", m.c_str());
+  for (const std::string& m : report->extras) std::printf("  extra: %s\n", m.c_str());
+  EXPECT_EQ(report->documents, 3u);
+  // Measured 2026-11-27 on first sight: figures 30/37 found (0.811), 30/39 right (0.769); dates
+  // 18/27 (0.667), 18/22 (0.818). Misses: "This year's" (possessive), "was 1974" (a year without
+  // a cue word), "kms", "two Libyans" (capitalised noun not counted), "one mile", "this
+  // Saturday's", present tense as future ("starts here Sunday"); "since 1901" resolves to the span
+  // 1901 to publication and "200-year-old" has the unit "year-old", two conventions that differ
+  // from the annotation. Extras: ".357 magnum" (twice) and "Two" in a book title. Floors just under.
+  EXPECT_GE(report->figures.recall(), 0.78);
+  EXPECT_GE(report->figures.precision(), 0.74);
+  EXPECT_GE(report->dates.recall(), 0.63);
+  EXPECT_GE(report->dates.precision(), 0.78);
 }
 
 }  // namespace
