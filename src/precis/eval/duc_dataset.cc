@@ -9,6 +9,8 @@
 #include <set>
 #include <sstream>
 
+#include "precis/base/shared_data.h"
+
 namespace precis::eval {
 namespace {
 
@@ -59,14 +61,7 @@ const DucTopic* DucDataset::find(const std::string& topic_id) const {
   return nullptr;
 }
 
-std::string shared_data_dir() {
-  if (const char* env = std::getenv("PRECIS_SHARED_DATA"); env != nullptr && *env != '\0') return env;
-#ifdef PRECIS_SOURCE_DIR
-  return std::string(PRECIS_SOURCE_DIR) + "/../shared/data";
-#else
-  return "../shared/data";
-#endif
-}
+std::string shared_data_dir() { return precis::shared_data_dir(); }
 
 Result<DucDataset> load_duc_dataset(const std::string& root, Diagnostics* diagnostics) {
   const fs::path base(root);

@@ -44,6 +44,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "precis/base/shared_data.h"
 #include "precis/facts/entity_features.h"
 #include "precis/facts/entity_perceptron.h"
 #include "precis/facts/gazetteer.h"
@@ -293,15 +294,7 @@ std::string cache_model_path() {
   return dir + "/precis/entities-v" + std::to_string(kFeatureVersion) + ".model";
 }
 
-std::string shared_data_root() {
-  std::string env = env_or_empty("PRECIS_SHARED_DATA");
-  if (!env.empty()) return env;
-#ifdef PRECIS_SOURCE_DIR
-  return std::string(PRECIS_SOURCE_DIR) + "/../shared/data";
-#else
-  return "../shared/data";
-#endif
-}
+std::string shared_data_root() { return precis::shared_data_dir(); }
 
 std::string conll_dev_path() { return shared_data_root() + "/conll2003_en/valid.txt"; }
 std::string conll_test_path() { return shared_data_root() + "/conll2003_en/test.txt"; }
