@@ -3,6 +3,7 @@
 #include "precis/facts/entity_features.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -40,17 +41,37 @@ const char* caps_code(Caps c) {
   return "N";
 }
 
+// "0" .. "127" (std::to_string of small numbers, without building a string per feature).
+std::string_view small_number(std::size_t i) {
+  static const std::array<std::string, 128> kNumbers = [] {
+    std::array<std::string, 128> a;
+    for (int k = 0; k < 128; ++k) a[k] = std::to_string(k);
+    return a;
+  }();
+  return kNumbers[i & 127];
+}
+
 std::uint64_t fh(std::string_view a, std::string_view b = {}, std::string_view c = {}) {
-  // A reused buffer: tagging computes ~40 of these per word, and allocating each key string
-  // was most of the tagger's time. Same bytes, same hash: models stay compatible.
-  thread_local std::string s;
-  s.clear();
-  s += a;
-  s += '\x1f';
-  s += b;
-  s += '\x1f';
-  s += c;
-  return hash64(s);
+  // The key string a \x1f b \x1f c, assembled on the stack: tagging computes ~40 of these per
+  // word, and building each key in a std::string was most of the tagger's time. Same bytes, same
+  // hash: models stay compatible.
+  const std::size_t size = a.size() + b.size() + c.size() + 2;
+  char stack[160];
+  std::string heap;
+  char* buffer = stack;
+  if (size > sizeof stack) {
+    heap.resize(size);
+    buffer = heap.data();
+  }
+  char* at = buffer;
+  if (!a.empty()) std::memcpy(at, a.data(), a.size());
+  at += a.size();
+  *at++ = '\x1f';
+  if (!b.empty()) std::memcpy(at, b.data(), b.size());
+  at += b.size();
+  *at++ = '\x1f';
+  if (!c.empty()) std::memcpy(at, c.data(), c.size());
+  return hash64(std::string_view(buffer, size));
 }
 
 // A neighbour word as a document context: lower-cased, numbers as their shape ("3" and "12" both
@@ -215,8 +236,8 @@ DocumentFeatures static_features(
     auto sh = [&](long j) -> std::string_view {
       return (j < 0 || j >= static_cast<long>(n)) ? std::string_view(kPad) : std::string_view(shape[j]);
     };
-    auto gz = [&](long j) -> std::string {
-      return (j < 0 || j >= static_cast<long>(n)) ? std::string("p") : std::to_string(gaz[j] & 0x7f);
+    auto gz = [&](long j) -> std::string_view {
+      return (j < 0 || j >= static_cast<long>(n)) ? std::string_view("p") : small_number(gaz[j] & 0x7f);
     };
     std::vector<const WordClusters::Entry*> wc(n, nullptr);
     if (use_clusters) {
@@ -229,6 +250,7 @@ DocumentFeatures static_features(
     out[si].resize(n);
     for (std::size_t i = 0; i < n; ++i) {
       auto& f = out[si][i];
+      f.reserve(64);
       const long j = static_cast<long>(i);
       const std::string_view w = words[i];
       const std::string& l = lower[i];
@@ -241,11 +263,12 @@ DocumentFeatures static_features(
       f.push_back(fh("S", word_shape(w, false)));
       f.push_back(fh("c", cc, pos));
       f.push_back(fh("hc", headline ? "h" : "-", cc));
-      for (std::size_t k = 1; k <= 4 && k <= l.size(); ++k) {
-        f.push_back(fh("suf", l.substr(l.size() - k)));
-        if (k <= 3) f.push_back(fh("pre", l.substr(0, k)));
+      const std::string_view lv = l;
+      for (std::size_t k = 1; k <= 4 && k <= lv.size(); ++k) {
+        f.push_back(fh("suf", lv.substr(lv.size() - k)));
+        if (k <= 3) f.push_back(fh("pre", lv.substr(0, k)));
       }
-      f.push_back(fh("len", std::to_string(std::min<std::size_t>(l.size(), 10))));
+      f.push_back(fh("len", small_number(std::min<std::size_t>(l.size(), 10))));
       if (l.find('-') != std::string::npos) f.push_back(fh("hyph", cc));
       f.push_back(fh("w-1", lw(j - 1)));
       f.push_back(fh("w+1", lw(j + 1)));
@@ -267,7 +290,7 @@ DocumentFeatures static_features(
       if (i > 0 && (gaz[i - 1] & kGazFirstName)) f.push_back(fh("fn-1", cc));
       if (i + 1 < n && (gaz[i + 1] & kGazFirstName)) f.push_back(fh("fn+1", cc));
       for (int bit = 0; bit < 8; ++bit) {
-        if (gaz[i] & (1 << bit)) f.push_back(fh("gb", std::to_string(bit), headline ? "h" : cc));
+        if (gaz[i] & (1 << bit)) f.push_back(fh("gb", small_number(bit), headline ? "h" : cc));
       }
       f.push_back(fh("tg", topic, gz(j)));
       f.push_back(fh("tc", topic, cc));
@@ -276,8 +299,8 @@ DocumentFeatures static_features(
       f.push_back(fh("w-1w+1", lw(j - 1), lw(j + 1)));
       const bool common = (gaz[i] & kGazCommonWord) != 0;
       f.push_back(fh("cw", common ? "1" : "0", std::string(cc) + pos));
-      f.push_back(fh("td", table_doc, std::string(cc) + gz(j)));
-      f.push_back(fh("tds", table_doc, std::string(sh(j - 1)) + " " + std::string(sh(j + 1)) + " " + gz(j)));
+      f.push_back(fh("td", table_doc, std::string(cc).append(gz(j))));
+      f.push_back(fh("tds", table_doc, std::string(sh(j - 1)).append(" ").append(sh(j + 1)).append(" ").append(gz(j))));
       // Word classes from unlabelled text (word_clusters.h): the class at three granularities,
       // and the fine class with capitalisation. (Neighbours' classes and the mid-sentence
       // capitalisation rate were tried and dropped: docs/decisions/entities.md.)
@@ -320,6 +343,23 @@ std::array<std::uint64_t, 3> history_keys(int prev, std::string_view lower_word,
 }
 
 std::uint64_t history_pair_key(int prev2, int prev) { return fh("t-2t-1", history_name(prev2), history_name(prev)); }
+
+WordHistoryKeys word_history_keys(std::string_view word) {
+  // "t-1" keys do not depend on the word: hashed once per process.
+  static const auto kPrevKeys = [] {
+    std::array<std::uint64_t, kTagClasses + 1> k{};
+    for (int p = -1; p < kTagClasses; ++p) k[p + 1] = fh("t-1", history_name(p));
+    return k;
+  }();
+  const std::string lower = ascii_lower(word);
+  const std::string shape = word_shape(word, true);
+  WordHistoryKeys out;
+  for (int p = -1; p < kTagClasses; ++p) {
+    const char* name = history_name(p);
+    out[p + 1] = {kPrevKeys[p + 1], fh("t-1w", name, lower), fh("t-1s", name, shape)};
+  }
+  return out;
+}
 
 void add_history_features(std::vector<std::uint64_t>& f, int prev, int prev2, std::string_view word) {
   const auto keys = history_keys(prev, ascii_lower(word), word_shape(word, true));

@@ -51,4 +51,10 @@ void add_history_features(std::vector<std::uint64_t>& features, int prev, int pr
 std::array<std::uint64_t, 3> history_keys(int prev, std::string_view lower_word, std::string_view shape);
 std::uint64_t history_pair_key(int prev2, int prev);
 
+// history_keys(p, ascii_lower(word), word_shape(word, true)) for every previous class p = -1 ..
+// kTagClasses - 1, at index p + 1: the same keys, with the word's lower form and shape built once
+// and the word-independent "t-1" keys hashed once per process.
+using WordHistoryKeys = std::array<std::array<std::uint64_t, 3>, kTagClasses + 1>;
+WordHistoryKeys word_history_keys(std::string_view word);
+
 }  // namespace precis::facts

@@ -23,8 +23,12 @@ namespace precis::facts {
 struct WeightTable {
   std::unordered_map<std::uint64_t, std::uint32_t> index;
   std::vector<float> weights;
-  std::vector<std::uint64_t> slot_keys;
-  std::vector<std::uint32_t> slot_rows;  // row + 1; 0 = empty slot
+  // Key and row side by side: a probe touches one cache line, not two.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t row = 0;  // row + 1; 0 = empty slot
+  };
+  std::vector<Slot> slots;
   std::uint64_t mask = 0;
 
   // Builds the flat probe array from `index` (tagging reads only that). `min_capacity` reserves
@@ -37,6 +41,18 @@ struct WeightTable {
   // s[c] = sum of the weights of `features` for class c.
   void score(const std::vector<std::uint64_t>& features, std::array<double, kTagClasses>& s) const;
 };
+
+inline const float* WeightTable::row_of(std::uint64_t key) const {
+  if (slots.empty()) {
+    auto it = index.find(key);
+    return it == index.end() ? nullptr : &weights[static_cast<std::size_t>(it->second) * kTagClasses];
+  }
+  for (std::uint64_t at = key & mask;; at = (at + 1) & mask) {
+    const Slot& slot = slots[at];
+    if (slot.row == 0) return nullptr;
+    if (slot.key == key) return &weights[static_cast<std::size_t>(slot.row - 1) * kTagClasses];
+  }
+}
 
 // The mean of several tables (an ensemble of linear models whose scores are averaged is the one
 // linear model with the averaged weights). Frozen.
@@ -61,6 +77,22 @@ std::vector<int> viterbi_decode(const SentenceScores& scores);
 std::vector<int> decode_sentence(const WeightTable& table, EntityDecoder decoder,
                                  const std::vector<std::vector<std::uint64_t>>& feats,
                                  const std::vector<std::string_view>& words);
+
+// The history keys of a document's words (word_history_keys()), hashed once per distinct word
+// and shared by both passes: keys[index[s][i]] are those of word i of sentence s.
+struct DocumentHistory {
+  std::vector<WordHistoryKeys> keys;
+  std::vector<std::vector<std::uint32_t>> index;
+};
+DocumentHistory document_history(const std::vector<std::vector<std::string_view>>& sentences);
+
+// Classes of every sentence of a document, exactly as decode_sentence() on each sentence; `history`
+// is document_history(sentences). The Viterbi scores that depend only on the word and the previous
+// class are summed once per distinct word, those of the previous two classes once per call.
+std::vector<std::vector<int>> decode_document_classes(const WeightTable& table, EntityDecoder decoder,
+                                                      const DocumentFeatures& feats,
+                                                      const std::vector<std::vector<std::string_view>>& sentences,
+                                                      const DocumentHistory& history);
 
 // One training sentence (pointers into the caller's data, which must outlive training).
 struct TrainItem {

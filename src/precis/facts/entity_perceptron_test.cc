@@ -11,6 +11,8 @@
 #include <iterator>
 #include <random>
 
+#include "precis/facts/gazetteer.h"
+
 namespace precis::facts {
 namespace {
 
@@ -199,6 +201,70 @@ TEST(EntityEnsemble, BothDecodersLearnToyDataAndSurviveSaveLoad) {
     ASSERT_TRUE(loaded) << loaded.error().message;
     EXPECT_EQ(loaded->tag_document(words), spans);
     std::remove(path.c_str());
+  }
+}
+
+TEST(EntityHistory, WordKeysEqualPerClassKeys) {
+  // word_history_keys() hashes the lower form and shape once; the keys must be those of
+  // history_keys() (the model's features), including for long words (over the stack buffer) and
+  // empty or non-ASCII ones.
+  const std::string long_word(300, 'Q');
+  for (std::string_view w : {std::string_view("Paris"), std::string_view("the"), std::string_view("U.S."),
+                             std::string_view("1998"), std::string_view(""), std::string_view("Z\xC3\xBCrich"),
+                             std::string_view("McDONALD'S"), std::string_view(long_word)}) {
+    const WordHistoryKeys got = word_history_keys(w);
+    for (int p = -1; p < kTagClasses; ++p) {
+      EXPECT_EQ(got[p + 1], history_keys(p, ascii_lower(w), word_shape(w, true))) << w << " after " << p;
+    }
+  }
+  EXPECT_NE(word_history_keys("Paris")[1], word_history_keys("paris")[1]);  // the shape differs
+}
+
+TEST(EntityHistory, DocumentDecodingEqualsSentenceDecoding) {
+  // decode_document_classes() (shared history keys, per-word pair rows, batched lookups) must give
+  // exactly decode_sentence() on every sentence, on a table with random weights for every feature.
+  const auto docs = toy_documents();
+  std::vector<std::vector<std::string_view>> sentences;
+  for (const auto& d : docs) {
+    for (const auto& s : d.sentences) sentences.emplace_back(s.words.begin(), s.words.end());
+  }
+  sentences.push_back({});  // an empty sentence
+  sentences.push_back({"Velco", "Velco", "Velco"});
+  const Gazetteer gazetteer;
+  const DocumentFeatures feats = static_features(sentences, gazetteer);
+  const DocumentHistory history = document_history(sentences);
+  ASSERT_EQ(history.index.size(), sentences.size());
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<float> weight(-2.0f, 2.0f);
+  WeightTable table;
+  auto add = [&](std::uint64_t key) {
+    if (rng() % 4 == 0) return;  // some features stay absent
+    const std::uint32_t row = table.row_for(key);
+    for (int c = 0; c < kTagClasses; ++c) table.weights[static_cast<std::size_t>(row) * kTagClasses + c] = weight(rng);
+  };
+  for (const auto& s : feats) {
+    for (const auto& w : s) {
+      for (std::uint64_t key : w) add(key);
+    }
+  }
+  for (const WordHistoryKeys& word : history.keys) {
+    for (const auto& prev : word) {
+      for (std::uint64_t key : prev) add(key);
+    }
+  }
+  for (int p2 = -1; p2 < kTagClasses; ++p2) {
+    for (int p = -1; p < kTagClasses; ++p) add(history_pair_key(p2, p));
+  }
+  table.freeze();
+  for (EntityDecoder decoder : {EntityDecoder::kGreedy, EntityDecoder::kViterbi}) {
+    const auto all = decode_document_classes(table, decoder, feats, sentences, history);
+    ASSERT_EQ(all.size(), sentences.size());
+    bool any_name = false;
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      EXPECT_EQ(all[i], decode_sentence(table, decoder, feats[i], sentences[i])) << "sentence " << i;
+      for (int c : all[i]) any_name = any_name || c != 0;
+    }
+    EXPECT_TRUE(any_name);  // random weights: not every word is O
   }
 }
 

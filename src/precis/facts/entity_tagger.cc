@@ -61,11 +61,11 @@ constexpr int kMaxEnsemble = 16;
 using Sentences = std::vector<std::vector<std::string_view>>;
 
 std::vector<std::vector<NameSpan>> decode_document(const WeightTable& table, EntityDecoder decoder,
-                                                   const DocumentFeatures& feats, const Sentences& sentences) {
+                                                   const DocumentFeatures& feats, const Sentences& sentences,
+                                                   const DocumentHistory& history) {
+  const auto classes = decode_document_classes(table, decoder, feats, sentences, history);
   std::vector<std::vector<NameSpan>> out(sentences.size());
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    out[i] = spans_of_classes(decode_sentence(table, decoder, feats[i], sentences[i]));
-  }
+  for (std::size_t i = 0; i < sentences.size(); ++i) out[i] = spans_of_classes(classes[i]);
   return out;
 }
 
@@ -197,7 +197,8 @@ EntityTagger EntityTagger::train(const std::vector<LabeledDocument>& documents, 
   std::vector<DocumentFeatures> second = feats;
   for (std::size_t d = 0; d < n; ++d) {
     const WeightTable& table = folds == 1 ? model->first : partial[d % folds];
-    add_consistency_features(words[d], decode_document(table, options.decoder, feats[d], words[d]), second[d]);
+    const DocumentHistory history = document_history(words[d]);
+    add_consistency_features(words[d], decode_document(table, options.decoder, feats[d], words[d], history), second[d]);
   }
   const std::vector<TrainItem> second_items = items_of(second, [](std::size_t) { return true; });
   std::vector<WeightTable> last(members);
@@ -213,9 +214,11 @@ EntityTagger EntityTagger::train(const std::vector<LabeledDocument>& documents, 
 std::vector<std::vector<NameSpan>> EntityTagger::tag_document(const Sentences& sentences) const {
   if (model_ == nullptr) return tag_with_rules(sentences, Gazetteer::system());
   DocumentFeatures feats = static_features(sentences, Gazetteer::system(), clusters_for(model_->clusters));
-  auto first = decode_document(model_->first, model_->decoder, feats, sentences);
+  // The history keys depend only on the words: hashed once for both passes.
+  const DocumentHistory history = document_history(sentences);
+  auto first = decode_document(model_->first, model_->decoder, feats, sentences, history);
   add_consistency_features(sentences, first, feats);
-  return decode_document(model_->second, model_->decoder, feats, sentences);
+  return decode_document(model_->second, model_->decoder, feats, sentences, history);
 }
 
 std::string EntityTagger::description() const {

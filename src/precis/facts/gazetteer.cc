@@ -53,6 +53,30 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// The whitespace-separated fields of a line, left to right.
+class Fields {
+ public:
+  explicit Fields(std::string_view line) : rest_(line) {}
+  // The next field into `field`; false (and `field` untouched) when none is left.
+  bool next(std::string_view& field) {
+    std::size_t b = 0;
+    while (b < rest_.size() && is_space(rest_[b])) ++b;
+    if (b == rest_.size()) {
+      rest_ = {};
+      return false;
+    }
+    std::size_t e = b;
+    while (e < rest_.size() && !is_space(rest_[e])) ++e;
+    field = rest_.substr(b, e - b);
+    rest_ = rest_.substr(e);
+    return true;
+  }
+
+ private:
+  static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+  std::string_view rest_;
+};
+
 bool starts_upper_ascii(std::string_view word) { return !word.empty() && word[0] >= 'A' && word[0] <= 'Z'; }
 
 }  // namespace
@@ -84,12 +108,16 @@ void Gazetteer::add_name(std::string_view name, std::uint8_t classes) {
   for (char c : key) words += c == ' ';
   if (words > kMaxNameWords) return;
   names_[key] |= classes;
-  std::uint8_t& longest = longest_from_[key.substr(0, key.find(' '))];
-  longest = std::max<std::uint8_t>(longest, static_cast<std::uint8_t>(words));
+  WordEntry& first = words_[key.substr(0, key.find(' '))];
+  first.longest = std::max<std::uint8_t>(first.longest, static_cast<std::uint8_t>(words));
+  first.lengths |= static_cast<std::uint8_t>(1u << (words - 1));
 }
 
 void Gazetteer::add_common_word(std::string_view word) {
-  if (!word.empty()) common_.insert(ascii_lower(word));
+  if (word.empty()) return;
+  WordEntry& entry = words_[ascii_lower(word)];
+  if (!entry.common) ++common_count_;
+  entry.common = true;
 }
 
 std::size_t Gazetteer::load_iso_3166(const std::string& json_dir) {
@@ -131,6 +159,7 @@ std::size_t Gazetteer::load_iso_3166(const std::string& json_dir) {
 
 std::size_t Gazetteer::load_wordnet(const std::string& wordnet_dir) {
   std::size_t added = 0;
+  words_.reserve(words_.size() + (1u << 17));  // WordNet has ~120,000 lower-case lemmas
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
     std::ifstream in(wordnet_dir + "/data." + pos, std::ios::binary);
     if (!in) continue;
@@ -138,11 +167,13 @@ std::size_t Gazetteer::load_wordnet(const std::string& wordnet_dir) {
     std::string line;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == ' ') continue;  // licence header
-      std::istringstream fields(line);
-      std::string offset, lex_file, ss_type, count_hex;
-      if (!(fields >> offset >> lex_file >> ss_type >> count_hex)) continue;
-      unsigned long count = std::strtoul(count_hex.c_str(), nullptr, 16);
-      int lex = std::atoi(lex_file.c_str());
+      // Whitespace-separated fields, as `istream >> string` splits them (without a stream per line:
+      // that was most of the gazetteer's load time).
+      Fields fields(line);
+      std::string_view offset, lex_file, ss_type, count_hex;
+      if (!(fields.next(offset) && fields.next(lex_file) && fields.next(ss_type) && fields.next(count_hex))) continue;
+      unsigned long count = std::strtoul(std::string(count_hex).c_str(), nullptr, 16);
+      int lex = std::atoi(std::string(lex_file).c_str());
       std::uint8_t classes = 0;
       if (is_noun) {
         if (lex == 15) classes = kLocation;
@@ -150,10 +181,10 @@ std::size_t Gazetteer::load_wordnet(const std::string& wordnet_dir) {
         if (lex == 14) classes = kOrganization;
       }
       for (unsigned long i = 0; i < count && i < 64; ++i) {
-        std::string word, lex_id;
-        if (!(fields >> word >> lex_id)) break;
+        std::string_view word, lex_id;
+        if (!(fields.next(word) && fields.next(lex_id))) break;
         std::size_t marker = word.find('(');  // adjective markers "(a)", "(p)", "(ip)"
-        if (marker != std::string::npos) word.resize(marker);
+        if (marker != std::string_view::npos) word = word.substr(0, marker);
         if (starts_upper_ascii(word)) {
           if (classes != 0) {
             add_name(word, classes);
@@ -215,19 +246,30 @@ std::vector<std::uint16_t> Gazetteer::match(const std::vector<std::string_view>&
   std::vector<std::uint16_t> bits(words.size(), 0);
   std::vector<std::string> lower;
   lower.reserve(words.size());
-  for (std::string_view w : words) lower.push_back(ascii_lower(w));
+  bool spaced = false;  // a word with a space inside (see below)
+  for (std::string_view w : words) {
+    lower.push_back(ascii_lower(w));
+    spaced = spaced || w.find(' ') != std::string_view::npos;
+  }
+  std::vector<const WordEntry*> entries(words.size(), nullptr);
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (common_.count(lower[i]) != 0) bits[i] |= kGazCommonWord;
+    auto it = words_.find(lower[i]);
+    if (it == words_.end()) continue;
+    entries[i] = &it->second;
+    if (it->second.common) bits[i] |= kGazCommonWord;
   }
   if (names_.empty()) return bits;
   std::string key;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    // Only as many words as the longest name that starts with this one: most words start none,
-    // and one lookup then saves six.
-    auto first = longest_from_.find(lower[i]);
-    if (first == longest_from_.end()) continue;
-    std::size_t max_n = std::min<std::size_t>(first->second, words.size() - i);
+    // Only as many words as the longest name that starts with this one, and only the counts of
+    // words some listed name starting with it has: most words start none, and one lookup then
+    // saves six. (n words joined make an n-word key unless a word holds a space; then every count
+    // is tried, as the key may name a longer name.)
+    const WordEntry* first = entries[i];
+    if (first == nullptr || first->longest == 0) continue;
+    std::size_t max_n = std::min<std::size_t>(first->longest, words.size() - i);
     for (std::size_t n = max_n; n >= 1; --n) {
+      if (!spaced && (first->lengths & (1u << (n - 1))) == 0) continue;
       key.clear();
       for (std::size_t k = 0; k < n; ++k) {
         if (k != 0) key += ' ';
@@ -255,6 +297,9 @@ std::uint8_t Gazetteer::classes_of(std::string_view name) const {
   return it == names_.end() ? 0 : it->second;
 }
 
-bool Gazetteer::is_common_word(std::string_view word) const { return common_.count(ascii_lower(word)) != 0; }
+bool Gazetteer::is_common_word(std::string_view word) const {
+  auto it = words_.find(ascii_lower(word));
+  return it != words_.end() && it->second.common;
+}
 
 }  // namespace precis::facts

@@ -61,14 +61,21 @@ class Gazetteer {
   bool is_common_word(std::string_view word) const;
 
   std::size_t name_count() const { return names_.size(); }
-  std::size_t common_word_count() const { return common_.size(); }
+  std::size_t common_word_count() const { return common_count_; }
 
   static constexpr std::size_t kMaxNameWords = 6;
 
  private:
   std::unordered_map<std::string, std::uint8_t> names_;  // lower-cased, single spaces
-  std::unordered_set<std::string> common_;
-  std::unordered_map<std::string, std::uint8_t> longest_from_;  // first word -> most words of a name
+  // Per lower-cased word, what match() asks of every word, in one lookup: whether it is a common
+  // word, and the word counts of the listed names it starts (bit n - 1 for n words; the most).
+  struct WordEntry {
+    bool common = false;
+    std::uint8_t longest = 0;
+    std::uint8_t lengths = 0;
+  };
+  std::unordered_map<std::string, WordEntry> words_;
+  std::size_t common_count_ = 0;
 };
 
 // ASCII lower-casing (other bytes unchanged): cheap and good enough for matching keys.
