@@ -52,6 +52,9 @@ std::size_t numeric_reference(std::string_view text, std::string& out) {
 }
 
 bool needs_decoding(std::string_view text) {
+  // An empty view may have a null data pointer, which memchr must not get (UBSan found this on
+  // empty attribute values: <a href="">).
+  if (text.empty()) return false;
   return std::memchr(text.data(), '&', text.size()) != nullptr || std::memchr(text.data(), '\r', text.size()) != nullptr ||
          std::memchr(text.data(), '\0', text.size()) != nullptr;
 }

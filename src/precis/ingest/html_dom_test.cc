@@ -180,6 +180,17 @@ TEST(HtmlDom, AttributeValues) {
   EXPECT_EQ(d[d[a].first_child].text, "t");
 }
 
+// UBSan regression: an empty quoted value is an empty view whose data pointer may be null, and the
+// decoder passed it to memchr ("null pointer passed as argument 1" under make asan).
+TEST(HtmlDom, EmptyQuotedAttributeValues) {
+  Document d("<p><a href=\"\" title='' data-x=\"&amp;\">x</a>");
+  NodeId a = find(d, Tag::kA);
+  EXPECT_TRUE(d.has_attribute(a, "href"));
+  EXPECT_EQ(d.attribute(a, "href"), "");
+  EXPECT_EQ(d.attribute(a, "title"), "");
+  EXPECT_EQ(d.attribute(a, "data-x"), "&");
+}
+
 TEST(HtmlDom, RawTextElements) {
   EXPECT_EQ(body("<body><script>if (a<b) x='</div>';</script><p>y"), "body(script(\"if (a<b) x='</div>';\"),p(\"y\"))");
   EXPECT_EQ(body("<body><style>p>a{}</style >z"), "body(style(\"p>a{}\"),\"z\")");
