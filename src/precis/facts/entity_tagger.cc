@@ -39,11 +39,12 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <random>
+#include <sstream>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
 
+#include "precis/base/files.h"
 #include "precis/base/shared_data.h"
 #include "precis/facts/entity_features.h"
 #include "precis/facts/entity_perceptron.h"
@@ -92,7 +93,7 @@ void run_jobs(std::size_t count, const Job& job) {
 // Seed of ensemble member m (member 0 uses the options' seed).
 std::uint64_t member_seed(const TrainOptions& options, int m) { return options.seed + 7919u * static_cast<std::uint64_t>(m); }
 
-void write_table(std::ofstream& out, const WeightTable& table) {
+void write_table(std::ostream& out, const WeightTable& table) {
   std::uint64_t count = table.index.size();
   out.write(reinterpret_cast<const char*>(&count), sizeof count);
   for (const auto& [key, row] : table.index) {
@@ -229,29 +230,17 @@ std::string EntityTagger::description() const {
 
 Result<bool> EntityTagger::save(const std::string& path) const {
   if (model_ == nullptr) return make_error("the rule tagger has no model to save");
-  const std::string tmp = path + ".tmp" + std::to_string(std::random_device{}());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return make_error("cannot write " + tmp);
-    std::uint32_t version = kFeatureVersion, classes = kTagClasses;
-    out.write(kMagic, sizeof kMagic);
-    out.write(reinterpret_cast<const char*>(&version), sizeof version);
-    out.write(reinterpret_cast<const char*>(&classes), sizeof classes);
-    out.write(reinterpret_cast<const char*>(&model_->clusters), sizeof model_->clusters);
-    const std::uint32_t decoder = static_cast<std::uint32_t>(model_->decoder);
-    out.write(reinterpret_cast<const char*>(&decoder), sizeof decoder);
-    write_table(out, model_->first);
-    write_table(out, model_->second);
-    if (!out) {
-      std::remove(tmp.c_str());
-      return make_error("cannot write " + tmp);
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return make_error("cannot rename " + tmp + " to " + path);
-  }
-  return true;
+  std::ostringstream out(std::ios::binary);
+  std::uint32_t version = kFeatureVersion, classes = kTagClasses;
+  out.write(kMagic, sizeof kMagic);
+  out.write(reinterpret_cast<const char*>(&version), sizeof version);
+  out.write(reinterpret_cast<const char*>(&classes), sizeof classes);
+  out.write(reinterpret_cast<const char*>(&model_->clusters), sizeof model_->clusters);
+  const std::uint32_t decoder = static_cast<std::uint32_t>(model_->decoder);
+  out.write(reinterpret_cast<const char*>(&decoder), sizeof decoder);
+  write_table(out, model_->first);
+  write_table(out, model_->second);
+  return write_file_atomically(path, out.str());
 }
 
 Result<EntityTagger> EntityTagger::load(const std::string& path) {
@@ -288,13 +277,8 @@ Result<EntityTagger> EntityTagger::load(const std::string& path) {
 }
 
 std::string cache_model_path() {
-  std::string dir = env_or_empty("XDG_CACHE_HOME");
-  if (dir.empty()) {
-    std::string home = env_or_empty("HOME");
-    if (home.empty()) return "";
-    dir = home + "/.cache";
-  }
-  return dir + "/precis/entities-v" + std::to_string(kFeatureVersion) + ".model";
+  const std::string dir = user_cache_dir();
+  return dir.empty() ? "" : dir + "/entities-v" + std::to_string(kFeatureVersion) + ".model";
 }
 
 std::string shared_data_root() { return precis::shared_data_dir(); }
@@ -317,12 +301,8 @@ const EntityTagger& default_entity_tagger() {
     auto docs = read_conll(conll_dev_path());
     if (docs && !docs->empty()) {
       EntityTagger trained = EntityTagger::train(*docs);
-      if (!cache.empty()) {
-        // Best effort: a read-only home only costs retraining next time.
-        std::error_code ignored;
-        std::filesystem::create_directories(std::filesystem::path(cache).parent_path(), ignored);
-        (void)trained.save(cache);
-      }
+      // Best effort (save creates the folder): a read-only home only costs retraining next time.
+      if (!cache.empty()) (void)trained.save(cache);
       return trained;
     }
     return EntityTagger::rule_based();

@@ -17,6 +17,7 @@
 #include <random>
 #include <sstream>
 
+#include "precis/base/files.h"
 #include "precis/base/hash.h"
 #include "precis/facts/conll.h"
 #include "precis/facts/entity_tagger.h"
@@ -265,30 +266,18 @@ const WordClusters::Entry* WordClusters::find(std::string_view word) const {
 }
 
 Result<bool> WordClusters::save(const std::string& path) const {
-  const std::string tmp = path + ".tmp" + std::to_string(std::random_device{}());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return make_error("cannot write " + tmp);
-    out.write(kMagic, sizeof kMagic);
-    std::uint64_t n = words_.size();
-    out.write(reinterpret_cast<const char*>(&n), sizeof n);
-    for (const auto& [w, e] : words_) {
-      std::uint32_t len = static_cast<std::uint32_t>(w.size());
-      out.write(reinterpret_cast<const char*>(&len), sizeof len);
-      out.write(w.data(), len);
-      out.write(reinterpret_cast<const char*>(e.cls), sizeof e.cls);
-      out.write(reinterpret_cast<const char*>(&e.capitalised), 1);
-    }
-    if (!out) {
-      std::remove(tmp.c_str());
-      return make_error("cannot write " + tmp);
-    }
+  std::ostringstream out(std::ios::binary);
+  out.write(kMagic, sizeof kMagic);
+  std::uint64_t n = words_.size();
+  out.write(reinterpret_cast<const char*>(&n), sizeof n);
+  for (const auto& [w, e] : words_) {
+    std::uint32_t len = static_cast<std::uint32_t>(w.size());
+    out.write(reinterpret_cast<const char*>(&len), sizeof len);
+    out.write(w.data(), len);
+    out.write(reinterpret_cast<const char*>(e.cls), sizeof e.cls);
+    out.write(reinterpret_cast<const char*>(&e.capitalised), 1);
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return make_error("cannot rename " + tmp + " to " + path);
-  }
-  return true;
+  return write_file_atomically(path, out.str());
 }
 
 Result<WordClusters> WordClusters::load(const std::string& path) {
@@ -319,9 +308,8 @@ Result<WordClusters> WordClusters::load(const std::string& path) {
 }
 
 std::string word_clusters_cache_path() {
-  const std::string model = cache_model_path();
-  if (model.empty()) return "";
-  return (std::filesystem::path(model).parent_path() / "word-clusters-v1.bin").string();
+  const std::string dir = user_cache_dir();
+  return dir.empty() ? "" : dir + "/word-clusters-v1.bin";
 }
 
 const WordClusters& default_word_clusters() {
@@ -358,10 +346,7 @@ const WordClusters& default_word_clusters() {
       }
     }
     WordClusters learnt = WordClusters::learn(texts, sentences);
-    if (!learnt.empty() && !cache.empty()) {
-      std::filesystem::create_directories(std::filesystem::path(cache).parent_path(), ec);
-      (void)learnt.save(cache);
-    }
+    if (!learnt.empty() && !cache.empty()) (void)learnt.save(cache);  // best effort; save creates the folder
     return learnt;
   }();
   return clusters;

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <thread>
 
+#include "precis/base/files.h"
 #include "precis/base/hash.h"
 
 namespace precis::fetch {
@@ -322,24 +323,11 @@ const Fetcher::Cached* Fetcher::cached(const std::string& url) {
 void Fetcher::remember(const std::string& url, Cached entry) {
   Cached& stored = cache_[url] = std::move(entry);
   if (options_.cache_dir.empty()) return;
-  std::error_code ec;
-  std::filesystem::create_directories(options_.cache_dir, ec);
-  std::filesystem::path path = cache_file(options_.cache_dir, url);
-  std::filesystem::path temp = path;
-  temp += ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return;
-    out << kCacheMagic << '\n' << url << '\n' << stored.etag << '\n' << stored.last_modified << '\n'
-        << stored.content_type << '\n';
-    out.write(stored.body.data(), static_cast<std::streamsize>(stored.body.size()));
-    if (!out) {
-      out.close();
-      std::filesystem::remove(temp, ec);
-      return;
-    }
-  }
-  std::filesystem::rename(temp, path, ec);  // readers never see a half-written file
+  std::string bytes = std::string(kCacheMagic) + '\n' + url + '\n' + stored.etag + '\n' + stored.last_modified + '\n' +
+                      stored.content_type + '\n';
+  bytes += stored.body;
+  // Best effort: a cache that cannot be written only costs a full fetch next time.
+  (void)write_file_atomically(cache_file(options_.cache_dir, url).string(), bytes);
 }
 
 }  // namespace precis::fetch

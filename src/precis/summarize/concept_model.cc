@@ -5,9 +5,10 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "precis/base/files.h"
 
 namespace precis::summarize {
 namespace {
@@ -82,11 +83,6 @@ Result<ConceptFeatures> fit(const std::vector<ConceptExample>& examples, double 
     if (step < 1e-7) break;
   }
   return w;
-}
-
-std::string env_or_empty(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? std::string(v) : std::string();
 }
 
 }  // namespace
@@ -199,30 +195,13 @@ Result<ConceptModel> ConceptModel::parse(std::string_view text) {
 }
 
 std::string concept_model_cache_path() {
-  std::string dir = env_or_empty("XDG_CACHE_HOME");
-  if (dir.empty()) {
-    std::string home = env_or_empty("HOME");
-    if (home.empty()) return "";
-    dir = home + "/.cache";
-  }
-  return dir + "/precis/concepts-v" + std::to_string(kConceptModelVersion) + ".model";
+  const std::string dir = user_cache_dir();
+  return dir.empty() ? "" : dir + "/concepts-v" + std::to_string(kConceptModelVersion) + ".model";
 }
 
 bool save_cached_concept_model(const ConceptModel& model) {
-  std::string path = concept_model_cache_path();
-  if (path.empty()) return false;
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  if (ec) return false;
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out << model.serialize();
-    if (!out) return false;
-  }
-  std::filesystem::rename(tmp, path, ec);
-  return !ec;
+  const std::string path = concept_model_cache_path();
+  return !path.empty() && write_file_atomically(path, model.serialize()).has_value();
 }
 
 std::shared_ptr<const ConceptModel> load_cached_concept_model() {
