@@ -149,6 +149,12 @@ void shift_month(int& y, int& m, int delta) {
   y = index / 12;
   m = index % 12 + 1;
 }
+// Last day of the season that starts in `start_month` of `year` (a season spans three months).
+CivilDay season_end(int year, int start_month) {
+  int y = year, m = start_month;
+  shift_month(y, m, 2);
+  return month_end(y, m);
+}
 
 struct Scanner {
   std::vector<Tok> toks;
@@ -231,17 +237,19 @@ struct Scanner {
     return i;
   }
 
+  // The year of a month and day written without one (the phrase starts at token `first`): the
+  // publication year, the next one when a future clause points to a day already past ("will meet
+  // on Feb. 3" in a November report), the previous one when the day lies over 60 days ahead.
+  int yearless_year(std::size_t first, int m, int d) const {
+    const int y = pub->year;
+    const long ahead = days_from_civil(CivilDay{y, m, std::min(d, days_in_month(y, m))}) - days_from_civil(*pub);
+    if (future_context(first_of_phrase(first), false)) return ahead < -7 ? y + 1 : y;
+    return ahead > 60 ? y - 1 : y;
+  }
+
   std::size_t emit_partial(std::size_t first, std::size_t end, int m, int d) {
-    int y = pub->year;
-    if (!valid_day(y, m, d) && !(m == 2 && d == 29)) return end;
-    CivilDay day{y, m, std::min(d, days_in_month(y, m))};
-    const long ahead = days_from_civil(day) - days_from_civil(*pub);
-    if (future_context(first_of_phrase(first), false)) {
-      // "will meet on Feb. 3" in a November report: next year's Feb. 3.
-      if (ahead < -7) day.year += 1;
-    } else if (ahead > 60) {
-      day.year -= 1;
-    }
+    if (!valid_day(pub->year, m, d) && !(m == 2 && d == 29)) return end;
+    CivilDay day{yearless_year(first, m, d), m, std::min(d, days_in_month(pub->year, m))};
     if (!valid_day(day.year, m, d)) return end;
     emit(first, end, day, day, DateKind::kDay, true, 0.85);
     return end;
@@ -265,15 +273,8 @@ struct Scanner {
                false, 0.9);
           return k + 1;
         }
-        if (!pub) return r;
-        int y = pub->year;
-        if (!valid_day(y, m, d1)) return r;
-        const long ahead = days_from_civil(CivilDay{y, m, d1}) - days_from_civil(*pub);
-        if (future_context(first_of_phrase(i), false)) {
-          if (ahead < -7) ++y;
-        } else if (ahead > 60) {
-          --y;
-        }
+        if (!pub || !valid_day(pub->year, m, d1)) return r;
+        const int y = yearless_year(i, m, d1);
         emit(i, r, CivilDay{y, m, d1}, CivilDay{y, m, std::min(d2, days_in_month(y, m))}, DateKind::kRange, true, 0.8);
         return r;
       }
@@ -452,19 +453,14 @@ struct Scanner {
       const std::string_view cue = before(i);
       if (start_month > 0 && lower(i + 2) != "of" &&
           (cue == "over" || cue == "during" || cue == "in" || cue == "through" || cue == "throughout")) {
-        auto season_end = [&](int year) {
-          int ey = year, em = start_month;
-          shift_month(ey, em, 2);
-          return month_end(ey, em);
-        };
         int y = p.year + 1;
         if (future_context(first_of_phrase(i - 1), false)) {
           y = p.year - 1;
-          while (season_end(y) < p) ++y;
+          while (season_end(y, start_month) < p) ++y;
         } else {
           while (p < CivilDay{y, start_month, 1}) --y;
         }
-        emit(i, i + 2, CivilDay{y, start_month, 1}, season_end(y), DateKind::kRange, true, 0.55);
+        emit(i, i + 2, CivilDay{y, start_month, 1}, season_end(y, start_month), DateKind::kRange, true, 0.55);
         return i + 2;
       }
     }
@@ -502,27 +498,18 @@ struct Scanner {
         emit(i, i + 2, CivilDay{y, 1, 1}, CivilDay{y, 12, 31}, DateKind::kYear, true, 0.8);
         return i + 2;
       }
-      static const std::unordered_map<std::string, int> seasons = {
-          {"spring", 3}, {"summer", 6}, {"fall", 9}, {"autumn", 9}, {"winter", 12}};
-      auto s = seasons.find(std::string(unit));
-      if (s != seasons.end()) {
-        int start_month = s->second;
+      if (const int start_month = season_start(unit); start_month > 0) {
         int y = p.year;
         // The season's occurrence: this = the one containing or nearest after Jan of this year;
         // last = the latest that ended before publication; next = the first starting after it.
-        auto season_end = [&](int year) {
-          int ey = year, em = start_month;
-          shift_month(ey, em, 2);
-          return month_end(ey, em);
-        };
         if (dir < 0) {
-          while (!(season_end(y) < p)) --y;
+          while (!(season_end(y, start_month) < p)) --y;
         } else if (dir > 0) {
           while (!(p < CivilDay{y, start_month, 1})) ++y;
         } else if (start_month == 12 && p.month <= 2) {
           y -= 1;  // "this winter" in January: the winter that began last December
         }
-        emit(i, i + 2, CivilDay{y, start_month, 1}, season_end(y), DateKind::kRange, true, 0.6);
+        emit(i, i + 2, CivilDay{y, start_month, 1}, season_end(y, start_month), DateKind::kRange, true, 0.6);
         return i + 2;
       }
       return i;
