@@ -82,7 +82,9 @@ TEST_F(DemoCorpus, CopiesAndRewritesAreLinked) {
   EXPECT_EQ(courier->copy_kind, CopyKind::kOriginal);
   // Nobody points at a copy: links go to a first version.
   for (const Article& a : r.articles) {
-    if (a.duplicate_of) EXPECT_FALSE(r.articles[a.duplicate_of->value - 1].duplicate_of) << a.meta.source;
+    if (a.duplicate_of) {
+      EXPECT_FALSE(r.articles[a.duplicate_of->value - 1].duplicate_of) << a.meta.source;
+    }
   }
 }
 
@@ -111,7 +113,9 @@ TEST_F(DemoCorpus, OneStoryPerEvent) {
   for (std::size_t i = 0; i < r.articles.size(); ++i) {
     const Article& a = r.articles[i];
     std::optional<ArticleId> o = a.duplicate_of ? a.duplicate_of : a.rewrite_of;
-    if (o) EXPECT_EQ(r.story_of[i], r.story_of[o->value - 1]) << a.meta.source;
+    if (o) {
+      EXPECT_EQ(r.story_of[i], r.story_of[o->value - 1]) << a.meta.source;
+    }
   }
 }
 

@@ -15,7 +15,12 @@ namespace {
 std::string dump(const Document& d, NodeId id = Document::root()) {
   const Node& n = d[id];
   std::string out;
-  if (n.kind == NodeKind::kText) return "\"" + std::string(n.text) + "\"";
+  if (n.kind == NodeKind::kText) {  // appended, not "\"" + ...: GCC 12 reports a false -Wrestrict on that
+    out += '"';
+    out.append(n.text);
+    out += '"';
+    return out;
+  }
   if (n.kind == NodeKind::kComment) return "!";
   if (n.kind == NodeKind::kElement) out = std::string(n.name);
   out += "(";

@@ -123,7 +123,9 @@ TEST(SgmlReader, RealDucDocuments) {
     EXPECT_EQ(stats.files, expected) << set;
     EXPECT_EQ(with_date, expected) << set;
     EXPECT_EQ(with_outlet, expected) << set;
-    if (std::string(set) == "duc2003_task2") EXPECT_GT(with_paragraphs, expected * 9 / 10);
+    if (std::string(set) == "duc2003_task2") {
+      EXPECT_GT(with_paragraphs, expected * 9 / 10);
+    }
     EXPECT_EQ(stats.skipped_files + stats.skipped_records, 0u) << set;
   }
 }

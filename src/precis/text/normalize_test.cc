@@ -65,7 +65,9 @@ TEST(NormalizeProperty, IdempotentOnRandomText) {
     for (std::uint32_t i = 0; i < once.text.size(); ++i) {
       ASSERT_LE(once.map.source_begin(i), once.map.source_end(i));
       ASSERT_LE(once.map.source_end(i), input.size());
-      if (i > 0) ASSERT_LE(once.map.source_begin(i - 1), once.map.source_begin(i));  // monotone
+      if (i > 0) {
+        ASSERT_LE(once.map.source_begin(i - 1), once.map.source_begin(i));  // monotone
+      }
     }
     ASSERT_EQ(once.text.find("\n\n\n"), std::string::npos);
     if (!once.text.empty()) {
