@@ -398,6 +398,7 @@ ExtractedPage extract_html(std::string_view name, std::string bytes, const Extra
     if (!selection.roots.empty()) {
       collect_body(document, selection.roots, selection.dropped, html, article.meta.title, builder, marks);
       page.method = selection.method;
+      if (article.meta.author.empty()) article.meta.author = selection.byline;
     }
   }
   if (builder.empty()) {

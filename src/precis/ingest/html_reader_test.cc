@@ -87,6 +87,50 @@ TEST(HtmlReader, EmptyAndScriptOnlyPagesAreSkipped) {
   EXPECT_EQ(stats.skipped_by_reason["empty"], 1u);
 }
 
+// Byline and time-stamp lines inside the article are metadata, not body; a byline names the
+// author when the page's metadata does not. Prose that happens to open with "By" stays.
+TEST(HtmlReader, BylineAndTimeLinesLeaveTheBody) {
+  const std::string page =
+      "<html><head><title>Tram line approved</title></head><body><article>"
+      "<h1>Tram line approved</h1>"
+      "<p>By Hanna Voss, Staff Writer</p>"
+      "<p><time datetime=\"2031-11-06T07:30\">Nov. 6, 2031, 7:30 a.m.</time></p>"
+      "<p>Shopkeepers on Mill Street said on Friday they would fight the tram line that the council "
+      "approved late on Thursday, saying a dedicated lane would remove 120 parking spaces.</p>"
+      "<p>By Tuesday, the petition had 2,000 names.</p>"
+      "<p class=\"dateline\">Updated Nov. 7, 2031</p>"
+      "<p>The council said construction would start in spring, with the first trams running within "
+      "two years, and that shop deliveries would keep a loading bay on every block.</p>"
+      "</article></body></html>";
+  Diagnostics diagnostics;
+  auto articles = read(page, diagnostics);
+  ASSERT_EQ(articles.size(), 1u);
+  const RawArticle& a = articles[0];
+  EXPECT_EQ(a.meta.author, "Hanna Voss");
+  EXPECT_EQ(a.body.find("Shopkeepers on Mill Street"), 0u) << a.body;
+  EXPECT_EQ(a.body.find("By Hanna"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("7:30"), std::string::npos) << a.body;
+  EXPECT_EQ(a.body.find("Updated"), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("By Tuesday, the petition had 2,000 names."), std::string::npos) << a.body;
+  EXPECT_NE(a.body.find("loading bay on every block."), std::string::npos) << a.body;
+  expect_round_trip(a, true);
+}
+
+// A page's own author metadata wins over the byline line.
+TEST(HtmlReader, MetadataAuthorWinsOverByline) {
+  const std::string page =
+      "<html><head><meta name=\"author\" content=\"Ola Brandt\"></head><body><article>"
+      "<p>By The Courier Staff</p>"
+      "<p>The harbour master said on Monday that the northern pier would close for repairs for six "
+      "weeks, and that ferries would use the southern berth until the work is done.</p>"
+      "</article></body></html>";
+  Diagnostics diagnostics;
+  auto articles = read(page, diagnostics);
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_EQ(articles[0].meta.author, "Ola Brandt");
+  EXPECT_EQ(articles[0].body.find("By The Courier"), std::string::npos) << articles[0].body;
+}
+
 // The parser's fixtures (tests/data/html/, also used by html_dom_gumbo_test.cc) through the
 // whole reader: main text, metadata, and a body that maps back to the file.
 TEST(HtmlReader, ParserFixtureArticle) {
@@ -101,9 +145,10 @@ TEST(HtmlReader, ParserFixtureArticle) {
   EXPECT_EQ(a.meta.outlet, "The Brinmoor Gazette");
   EXPECT_EQ(a.meta.url, "https://gazette.example/2031/04/02/lantern-festival?ref=home&src=feed");
   EXPECT_EQ(a.meta.language, "en");
-  EXPECT_NE(a.body.find("\n\nBRINMOOR \xE2\x80\x94 The harbour council voted 7\xE2\x80\x93" "2 on Tuesday"),
-            std::string::npos)
+  // The byline line ("By Ilse Varrow · 2 April 2031") is metadata: the body opens with the text.
+  EXPECT_EQ(a.body.find("BRINMOOR \xE2\x80\x94 The harbour council voted 7\xE2\x80\x93" "2 on Tuesday"), 0u)
       << a.body;
+  EXPECT_EQ(a.body.find("Ilse Varrow"), std::string::npos) << a.body;
   EXPECT_NE(a.body.find("Organisers expect around 4\xE2\x80\xAF" "000 visitors & forty stalls."), std::string::npos);
   EXPECT_NE(a.body.find("Stalls open at 6\xC2\xA0p.m. each night."), std::string::npos);
   EXPECT_NE(a.body.find("Residents can comment on the route until 20 April."), std::string::npos);

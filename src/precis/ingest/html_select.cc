@@ -23,6 +23,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <initializer_list>
+#include <string>
 #include <cstdint>
 #include <string_view>
 
@@ -206,6 +209,7 @@ class Selector {
   void clean(int root, ContentSelection& out) const;
   bool drop_in_content(int i, std::uint32_t content_text) const;
   bool boilerplate_line(int i) const;
+  bool byline_line(int i, std::string& author) const;
   double link_density(int i) const { return nodes_[i].text ? double(nodes_[i].link_text) / nodes_[i].text : 0.0; }
 
   const Document& doc_;
@@ -433,6 +437,83 @@ bool Selector::boilerplate_line(int i) const {
   return false;
 }
 
+// Whether a class or id value has a token starting with one of `prefixes` (ASCII, any case).
+bool names_any(std::string_view value, std::initializer_list<std::string_view> prefixes) {
+  std::size_t i = 0;
+  while (i < value.size()) {
+    while (i < value.size() && !std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+    std::size_t start = i;
+    while (i < value.size() && std::isalnum(static_cast<unsigned char>(value[i]))) ++i;
+    std::string token = internal::ascii_lower(value.substr(start, i - start));
+    for (std::string_view p : prefixes) {
+      if (!token.empty() && token.starts_with(p)) return true;
+    }
+  }
+  return false;
+}
+
+// "By Hanna Voss, Staff Writer" -> "Hanna Voss"; "" when `line` is not a byline: it must open
+// with "By" and a capitalised word, hold at most seven words and not end as a sentence does
+// ("By Tuesday, the fire was out." is prose).
+std::string byline_name(std::string_view line) {
+  if (!(line.starts_with("By ") || line.starts_with("BY ")) || line.size() < 4) return {};
+  if (!std::isupper(static_cast<unsigned char>(line[3]))) return {};
+  char last = line.back();
+  if (last == '.' || last == '!' || last == '?' || last == ':' || last == '"') return {};
+  if (std::count(line.begin(), line.end(), ' ') > 6) return {};
+  std::string_view name = line.substr(3);
+  for (std::string_view stop : {",", " |", " - ", " \xe2\x80\x94", " \xe2\x80\x93", " and ", " for "}) {
+    if (std::size_t at = name.find(stop); at != std::string_view::npos && at > 0) name = name.substr(0, at);
+  }
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  return std::string(name);
+}
+
+// A byline or time-stamp line inside the article ("By Hanna Voss"; "Nov. 6, 2026, 7:30 a.m." in
+// a <time> or a dateline/timestamp class): metadata, not body, as trafilatura treats it. A short
+// leaf block only: its text is all inside <time>, or it reads "By Name", or its class or id says
+// byline, author, dateline, timestamp or published. `author` gets the name a byline gives.
+bool Selector::byline_line(int i, std::string& author) const {
+  const Info& n = nodes_[i];
+  if (n.removed || n.text == 0 || n.text > 80 || n.block_children != 0) return false;
+  if (!is_block(n.tag) && n.tag != Tag::kSpan && n.tag != Tag::kTime) return false;
+  if (n.tag == Tag::kLi || n.tag == Tag::kTd || n.tag == Tag::kTable || n.tag == Tag::kUl ||
+      n.tag == Tag::kOl || n.tag == Tag::kBlockquote) {
+    return false;
+  }
+  std::string text;
+  bool outside_time = false;
+  struct Item {
+    NodeId id;
+    bool in_time;
+  };
+  std::vector<Item> stack{{n.node, n.tag == Tag::kTime}};
+  while (!stack.empty()) {
+    Item it = stack.back();
+    stack.pop_back();
+    const html::Node& x = doc_[it.id];
+    if (x.is_text() && !x.whitespace) {
+      text += x.text;
+      text.push_back(' ');
+      if (!it.in_time) outside_time = true;
+    } else if (x.is_element() && x.tag != Tag::kScript && x.tag != Tag::kStyle) {
+      for (NodeId k = x.last_child; k != html::kNoNode; k = doc_[k].prev_sibling) {
+        stack.push_back({k, it.in_time || x.tag == Tag::kTime});
+      }
+    }
+  }
+  std::string line = internal::collapse_spaces(text);
+  if (line.empty()) return false;
+  std::string name = byline_name(line);
+  bool named = names_any(doc_.attribute(n.node, "class"), {"byline", "author", "dateline", "timestamp", "published"}) ||
+               names_any(doc_.attribute(n.node, "id"), {"byline", "author", "dateline", "timestamp", "published"});
+  if (!name.empty() || !outside_time || named) {
+    author = std::move(name);
+    return true;
+  }
+  return false;
+}
+
 bool Selector::drop_in_content(int i, std::uint32_t content_text) const {
   const Info& n = nodes_[i];
   if (n.removed) return true;
@@ -470,6 +551,11 @@ void Selector::clean(int root, ContentSelection& out) const {
     stack.pop_back();
     if (i != root && drop_in_content(i, content_text)) {
       out.dropped[nodes_[i].node] = true;
+      continue;
+    }
+    if (std::string author; i != root && byline_line(i, author)) {
+      out.dropped[nodes_[i].node] = true;
+      if (out.byline.empty()) out.byline = std::move(author);
       continue;
     }
     for (int c = first_child_[i]; c >= 0; c = next_sibling_[c]) stack.push_back(c);

@@ -20,6 +20,9 @@ struct ContentSelection {
   std::vector<bool> dropped;
   // Block elements whose text matched a boilerplate phrase or is a lone link line: left out.
   std::string method;  // "candidate", "paragraphs", or "" (nothing found)
+  // The name a byline inside the article gave ("By Hanna Voss" -> "Hanna Voss"), else empty. The
+  // byline line itself, like a time-stamp line, is dropped from the body.
+  std::string byline;
 };
 
 // `title` (may be empty) is the page's title, so that a heading repeating it is left out. Never
