@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "precis/facts/gazetteer.h"
 #include "precis/text/tokenizer.h"
@@ -117,7 +118,10 @@ int weekday_of(const Tok& t) {
                                                              {"thursday", 3}, {"friday", 4}, {"saturday", 5},
                                                              {"sunday", 6}};
   if (!t.capital) return -1;
-  auto it = days.find(t.lower);
+  std::string w = t.lower;
+  if (w.ends_with("'s")) w.resize(w.size() - 2);  // "Saturday's match"
+  else if (w.ends_with("\xE2\x80\x99s")) w.resize(w.size() - 4);
+  auto it = days.find(w);
   return it == days.end() ? -1 : it->second;
 }
 
@@ -399,6 +403,33 @@ struct Scanner {
     return false;
   }
 
+  // Whether the weekday at token i follows a present-tense verb of schedule ("starts here Sunday",
+  // "opens on Monday", "plays Chelsea Saturday"): news uses the simple present for what is
+  // planned, the past for what happened, so such a day is the coming one.
+  bool announces(std::size_t i) const {
+    static const std::unordered_set<std::string> kScheduled = {
+        "starts", "begins", "opens", "closes", "ends", "resumes", "arrives", "leaves", "departs", "returns",
+        "meets", "visits", "plays", "faces", "hosts", "travels", "launches", "kicks", "reopens", "premieres",
+        "convenes", "expires", "reconvenes", "debuts", "start", "begin", "open", "resume", "meet", "play"};
+    std::size_t k = i;
+    for (int n = 0; n < 4 && k > 0; ++n) {
+      const std::string& w = toks[k - 1].lower;
+      if (kScheduled.count(w) != 0) {
+        // A bare plural verb ("talks resume Monday") only after a noun, not after "to"/"will"
+        // (those are the future markers' business) or "did".
+        if (w.back() != 's') {
+          const std::string& before = k >= 2 ? toks[k - 2].lower : std::string();
+          if (before == "to" || before == "did" || before == "didn't" || before.empty()) return false;
+        }
+        return true;
+      }
+      // Skip what may stand between verb and day: "here", "again", "on", "at home", an object.
+      if (w == "," || w == "." || w == ";" || w == "said" || w == "was" || w == "were" || w == "had") return false;
+      --k;
+    }
+    return false;
+  }
+
   std::size_t weekday_rule(std::size_t i, int w) {
     const int pub_w = weekday(*pub);
     std::string_view cue = before(i);
@@ -415,7 +446,12 @@ struct Scanner {
       if (delta == 0) delta = -7;
       first = i - 1;
       conf = 0.7;
-    } else if (future_context(i)) {
+    } else if (cue == "this") {
+      // "this Saturday('s match)": the coming one, or today when it is that day.
+      delta = (w - pub_w + 7) % 7;
+      first = i - 1;
+      conf = 0.65;
+    } else if (future_context(i) || announces(i)) {
       // "will visit on Thursday", "closed until at least Monday": the next such day.
       delta = (w - pub_w + 7) % 7;
       if (delta == 0) delta = 7;
@@ -478,7 +514,10 @@ struct Scanner {
       return i + 3;
     }
     if (w == "last" || w == "this" || w == "next" || w == "past") {
-      std::string_view unit = lower(i + 1);
+      std::string unit(lower(i + 1));
+      // "this year's harvest", "last week's vote": the possessive names the same time.
+      if (unit.ends_with("'s")) unit.resize(unit.size() - 2);
+      else if (unit.ends_with("\xE2\x80\x99s")) unit.resize(unit.size() - 4);
       const int dir = w == "last" || w == "past" ? -1 : (w == "next" ? 1 : 0);
       if (unit == "week") {
         CivilDay b, e;

@@ -45,7 +45,7 @@ const std::unordered_map<std::string, UnitWord>& unit_words() {
       {"percent", {"%", false}},  {"pct", {"%", false}},       {"%", {"%", false}},
       {"dollars", {"USD", true}}, {"dollar", {"USD", true}},   {"euros", {"EUR", true}},
       {"euro", {"EUR", true}},    {"pounds", {"GBP", true}},   {"yen", {"JPY", true}},
-      {"yuan", {"CNY", true}},    {"rupees", {"INR", true}},   {"km", {"km", false}},
+      {"yuan", {"CNY", true}},    {"rupees", {"INR", true}},   {"km", {"km", false}},     {"kms", {"km", false}},
       {"kilometers", {"km", false}}, {"kilometres", {"km", false}}, {"miles", {"mile", false}},
       {"mile", {"mile", false}},  {"meters", {"m", false}},    {"metres", {"m", false}},
       {"tons", {"t", false}},     {"tonnes", {"t", false}},    {"kg", {"kg", false}},
@@ -321,7 +321,11 @@ std::optional<NumberAt> number_at(const std::vector<Tok>& toks, std::size_t i) {
     }
     if (best_end == i) return std::nullopt;
     // A lone "one" is usually a pronoun ("one of them" is still a figure, handled by "of").
-    if (best_end == i + 1 && toks[i].lower == "one" && best_suffix.empty()) return std::nullopt;
+    // "one mile", "one ton" are measures: a unit word after it makes it a figure.
+    if (best_end == i + 1 && toks[i].lower == "one" && best_suffix.empty() &&
+        (i + 1 >= toks.size() || unit_words().count(toks[i + 1].lower) == 0)) {
+      return std::nullopt;
+    }
     n.value = best;
     n.suffix_word = best_suffix;
     j = best_end;
@@ -521,8 +525,15 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
     }
     std::size_t head = run_end;
     auto capitalised = [&](std::size_t r) { return toks[r].text[0] >= 'A' && toks[r].text[0] <= 'Z'; };
+    // Capitalised plurals are names ("3 Kings"), except nationalities and party members, which
+    // are counted like any noun: "two Libyans", "40 Democrats", "three Israelis".
+    auto people_word = [&](std::size_t r) {
+      const std::string& w = toks[r].lower;
+      return w.size() > 4 && (w.ends_with("ans") || w.ends_with("ats") ||
+                              (w.ends_with("is") && !w.ends_with("sis") && !w.ends_with("iis")));
+    };
     for (std::size_t r = k; r < run_end; ++r) {
-      if (looks_plural(toks[r].lower) && !capitalised(r)) {
+      if (looks_plural(toks[r].lower) && (!capitalised(r) || (r == k && people_word(r)))) {
         head = r;
         break;
       }
