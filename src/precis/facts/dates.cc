@@ -227,10 +227,16 @@ struct Scanner {
       // "its 1982 war", "the 2000 election": a determiner, the year, then a singular noun (a
       // plural would make it a count: "the 2000 troops").
       static const char* kDeterminers[] = {"the", "its", "their", "his", "her", "our", "a"};
-      bool determined = false;
+      // A possessive determines too: "Israel's 1982 invasion", "Morning Glory's 1996 record".
+      bool determined = before(i).ends_with("'s") || before(i).ends_with("\xE2\x80\x99s");
       for (const char* c : kDeterminers) determined = determined || before(i) == c;
-      if (determined && next.size() > 2 && next.back() != 's' && next[0] >= 'a' && next[0] <= 'z' &&
-          toks[i + 1].text[0] >= 'a' && toks[i + 1].text[0] <= 'z') {
+      auto singular_noun = [&](std::size_t k) {
+        if (k >= toks.size()) return false;
+        const std::string& w = toks[k].lower;
+        return w.size() > 2 && w.back() != 's' && toks[k].text[0] >= 'a' && toks[k].text[0] <= 'z';
+      };
+      // One capitalised modifier may stand between: "the 1967 Mideast war".
+      if (determined && (singular_noun(i + 1) || (i + 1 < toks.size() && toks[i + 1].capital && singular_noun(i + 2)))) {
         cued = true;
       }
       if (cued && next != "%" && next != "percent") {

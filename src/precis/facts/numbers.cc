@@ -65,7 +65,8 @@ const std::unordered_map<std::string, UnitWord>& unit_words() {
       {"cent", {"cent", false}},  {"dlrs", {"USD", true}},     {"dlr", {"USD", true}},
       {"baht", {"THB", true}},    {"rupiah", {"IDR", true}},   {"ringgit", {"MYR", true}},
       {"rubles", {"RUB", true}},  {"roubles", {"RUB", true}},  {"shekels", {"ILS", true}},
-      {"rupee", {"INR", true}}};
+      {"rupee", {"INR", true}},   {"knots", {"knot", false}},  {"knot", {"knot", false}},
+      {"seconds", {"second", false}}, {"nmi", {"nmi", false}}};  // not "second": an ordinal
   return m;
 }
 
@@ -418,6 +419,8 @@ bool is_time_or_label(const std::vector<Tok>& toks, std::size_t i, const NumberA
                          ((prev == "no" || prev == "nos") && (split_period || is_capitalised_word(toks[p])));
   if (numbering) return n.from_digits;
   if (!n.from_digits || n.has_separator || n.has_scale || !n.unit.empty() || !n.suffix_word.empty()) return false;
+  // A unit after it makes it a measure, not a label: "arriving in Hobart 2 days later".
+  if (n.end < toks.size() && unit_words().count(toks[n.end].lower) != 0) return false;
   const Tok& before = toks[i - 1];
   if (!is_capitalised_word(before) || before.span.end == toks[i].span.begin) return false;
   if (stop_words().count(before.lower) != 0 || is_calendar_word(before.lower) || is_clock_word(before.lower)) return false;
@@ -491,6 +494,10 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
       } else if (auto u = unit_words().find(w); u != unit_words().end() && (m.unit.empty() || !u->second.is_currency)) {
         if (m.unit.empty()) m.unit = u->second.unit;
         ++j;
+      } else if (w == "nautical" && j + 1 < toks.size() &&
+                 (toks[j + 1].lower == "miles" || toks[j + 1].lower == "mile") && m.unit.empty()) {
+        m.unit = "nmi";  // "30 nautical miles" (1,852 m), not statute miles
+        j += 2;
       }
     }
     bool counted_in_suffix = false;
@@ -509,7 +516,13 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
         m.counted = unit_word;
         counted_in_suffix = true;
       } else if (m.unit.empty()) {
-        m.unit = unit_word;  // "75-year-old"
+        // "75-year-old": an age in years; "630-nautical-mile": a distance.
+        std::string unit = unit_word;
+        if (unit.ends_with("-old")) unit.resize(unit.size() - 4);
+        if (unit == "nautical-mile" || unit == "nautical-miles") unit = "nmi";
+        auto known = unit_words().find(unit);
+        if (known == unit_words().end()) known = unit_words().find(unit + "s");
+        m.unit = known != unit_words().end() ? known->second.unit : unit_word;
       }
     }
     // Counted noun: skip "of the", then the first plural in a short run of content words.
@@ -544,7 +557,7 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
     if (counted_in_suffix) {
       // already set from the suffix
     } else if (head < run_end) {
-      m.counted = toks[head].lower;
+      m.counted = capitalised(head) ? std::string(toks[head].text) : toks[head].lower;  // "Libyans"
       j = head + 1;
     }
     m.is_year = n->from_digits && n->digits == 4 && !n->has_separator && !n->has_scale && m.unit.empty() &&

@@ -150,12 +150,36 @@ TEST(FactsSample, HeldOutDucAnnotations2) {
   // Then general rules for those misses (golden cases dates/this_weekday_and_schedule.json and
   // numbers/people_and_one_unit.json): possessive "this year's", "this Saturday('s)", present
   // tense of schedule, "kms", "one mile", counted nationalities. Since then (no longer unseen):
-  // figures 33/37 (0.892), 33/40 (0.825); dates 23/27 (0.852), 23/26 (0.885). Floors just under.
-  EXPECT_GE(report->figures.recall(), 0.87);
-  EXPECT_GE(report->figures.precision(), 0.80);
+  // figures 33/37 (0.892), 33/40 (0.825); dates 23/27 (0.852), 23/26 (0.885). After sample 3's
+  // fixes ("-year-old" in years) figures 37/37, 37/40. Floors just under.
+  EXPECT_GE(report->figures.recall(), 0.97);
+  EXPECT_GE(report->figures.precision(), 0.9);
   EXPECT_GE(report->dates.recall(), 0.83);
   EXPECT_GE(report->dates.precision(), 0.86);
 }
 
 }  // namespace
+
+// The third held-out sample, annotated after the fixes the second one led to, before precis was
+// run on its documents.
+TEST(FactsSample, HeldOutDucAnnotations3) {
+  const std::string data = eval::shared_data_dir();
+  if (!std::filesystem::exists(data + "/duc2004_task2")) GTEST_SKIP() << "DUC 2004 data absent under " << data;
+  auto report = score_sample("facts_annotations_heldout3.tsv", data);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_EQ(report->documents, 3u);
+  // Measured 2026-11-27 on first sight: figures 14/24 found (0.583), 14/23 right (0.609); dates
+  // 13 annotated, 10 found (0.769), 10/10 right. Misses: nautical miles, knots and seconds had no
+  // unit, "-year-old" had the unit "year-old", "Hobart 2 days" was taken for a label, years after
+  // a possessive or before a capitalised modifier ("Israel's 1982 invasion", "the 1967 Mideast
+  // war") were not dates, AP's "7 1-2 hours", "one East Timorese". Extra: "three-way". General
+  // rules for the first five (golden cases numbers/sailing_units_and_ages.json,
+  // dates/possessive_years.json); since then (no longer unseen) figures 22/24, 22/24 and dates
+  // 13/13, 13/13. Floors just under.
+  EXPECT_GE(report->figures.recall(), 0.9);
+  EXPECT_GE(report->figures.precision(), 0.9);
+  EXPECT_GE(report->dates.recall(), 0.99);
+  EXPECT_GE(report->dates.precision(), 0.99);
+}
+
 }  // namespace precis::harness
