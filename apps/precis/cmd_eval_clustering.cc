@@ -26,6 +26,8 @@ struct Args {
   double bigram_weight = -1;
   double split_similarity = -1;
   double idf_prior = -1;
+  double burst_weight = -1;
+  double burst_half_life = -1;
   bool no_dedup = false;
   bool per_story = false;
   std::string out;
@@ -53,6 +55,8 @@ int run(const Args& args) {
   if (args.bigram_weight >= 0) options.cluster.bigram_weight = args.bigram_weight;
   if (args.split_similarity >= 0) options.cluster.split_similarity = args.split_similarity;
   if (args.idf_prior >= 0) options.cluster.idf_prior_documents = args.idf_prior;
+  if (args.burst_weight >= 0) options.cluster.burst_weight = args.burst_weight;
+  if (args.burst_half_life > 0) options.cluster.burst_half_life_hours = args.burst_half_life;
   options.use_duplicates = !args.no_dedup;
   options.per_story = args.per_story;
   options.assignments_path = args.out;
@@ -102,6 +106,9 @@ void add_eval_clustering_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--split-similarity", args->split_similarity,
                   "Split a story whose two halves (2-means) have centroid cosine below this (0: never)");
   cmd->add_option("--idf-prior", args->idf_prior, "Extra empty documents assumed in idf (small batches; 0: none)");
+  cmd->add_option("--burst-weight", args->burst_weight,
+                  "Exponent of the burst factor (recent / expected use of a term) in article vectors (0: off)");
+  cmd->add_option("--burst-half-life", args->burst_half_life, "Half-life in hours of the recent term counts");
   cmd->add_option("--out", args->out, "Write each document's story and gold labels to this TSV file");
   cmd->add_flag("--per-story", args->per_story, "Also list split gold stories (recall) and impure predicted stories (purity)");
   cmd->add_flag("--no-dedup", args->no_dedup, "Do not force copies into their original's story");

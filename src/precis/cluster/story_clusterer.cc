@@ -23,6 +23,15 @@
 // Stories may also be given a longer window as they grow (`window_growth_articles`); on DUC 2003+
 // 2004 that lost more precision than it gained recall, so it is off by default.
 //
+// Burst weights (`burst_weight`; Kleinberg 2002, "Bursty and hierarchical structure in streams";
+// Fung, Yu, Yu & Lu 2005, "Parameter free bursty events detection in text streams"): neighbouring
+// events share their background words (hurricane, Caribbean; Yugoslavia, Milosevic), and what tells
+// them apart is which words are in a burst when the article arrives. A term's weight in an article
+// is scaled by how much more often it has been used in the last few days (counts decaying with
+// `burst_half_life_hours`) than its share of the whole stream predicts: the names of the current
+// event gain, words of a burst that has faded lose. The factor is taken at arrival and stays in the
+// member's vector, so it costs one hash lookup per term and one decayed counter per vocabulary term.
+//
 // Bounded cost: candidate stories come from an inverted index (term -> open stories) probed with
 // the article's highest-weighted terms, and only the best `max_candidates` are scored in full.
 // Centroids keep their `max_centroid_terms` heaviest terms. The index is cleaned lazily: closed
@@ -147,6 +156,42 @@ void StoryClusterer::try_merges(std::uint32_t story, const std::vector<std::pair
   }
 }
 
+namespace {
+
+// `count` as of `hours`, halving every `half_life` hours since `since`.
+double decay(double count, double since, double hours, double half_life) {
+  if (hours <= since || half_life <= 0) return count;
+  return count * std::exp2(-(hours - since) / half_life);
+}
+
+}  // namespace
+
+double StoryClusterer::burst_factor(std::uint32_t term) const {
+  if (options_.burst_weight <= 0 || documents_ == 0) return 1.0;
+  const double half_life = options_.burst_half_life_hours;
+  auto it = recent_df_.find(term);
+  double recent = it == recent_df_.end() ? 0.0 : decay(it->second.count, it->second.hours, last_hours_, half_life);
+  double documents = decay(recent_documents_.count, recent_documents_.hours, last_hours_, half_life);
+  auto d = df_.find(term);
+  double share = (d == df_.end() ? 0.0 : d->second) / static_cast<double>(documents_);
+  // +1 on both sides: a term seen once recently is not a burst, and a new term is neutral (1).
+  double ratio = (recent + 1.0) / (documents * share + 1.0);
+  return std::clamp(std::pow(ratio, options_.burst_weight), 0.5, 3.0);
+}
+
+void StoryClusterer::count_burst(const TermVector& doc) {
+  if (options_.burst_weight <= 0) return;
+  const double half_life = options_.burst_half_life_hours;
+  for (auto [term, w] : doc) {
+    Decayed& d = recent_df_[term];
+    d.count = static_cast<float>(decay(d.count, d.hours, last_hours_, half_life) + 1.0);
+    d.hours = last_hours_;
+  }
+  recent_documents_.count =
+      static_cast<float>(decay(recent_documents_.count, recent_documents_.hours, last_hours_, half_life) + 1.0);
+  recent_documents_.hours = last_hours_;
+}
+
 double StoryClusterer::idf(std::uint32_t term) const {
   auto it = df_.find(term);
   double df = it == df_.end() ? 0.0 : it->second;
@@ -202,7 +247,10 @@ StoryClusterer::TermVector StoryClusterer::vectorize(const Article& article, std
   }
   TermVector v;
   v.reserve(tf.size());
-  for (auto [term, count] : tf) v.emplace_back(term, 1.0f + std::log(count));
+  // Burst factors are taken as the article arrives and stay in its vector (and so in the centroid).
+  for (auto [term, count] : tf) {
+    v.emplace_back(term, static_cast<float>((1.0 + std::log(count)) * burst_factor(term)));
+  }
   std::sort(v.begin(), v.end());
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
@@ -576,6 +624,7 @@ std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uin
   // The article counts in document frequencies after it has been placed.
   for (auto [term, w] : doc) ++df_[term];
   for (std::uint32_t term : names) ++name_df_[term];
+  count_burst(doc);
   ++documents_;
   story_of_.push_back(*chosen);
   if (options_.split_similarity > 0) {
