@@ -263,6 +263,29 @@ struct NumberAt {
   std::string suffix_word;
 };
 
+// A fraction typed as "1-2", "3-4", "1/2" one space after a whole number (token `j`): its value,
+// and in `*end` the token after it; 0 when there is none. Single digits only, numerator below
+// denominator, so "3-2" scores and "7-2" votes stay out.
+double typed_fraction(const std::vector<Tok>& toks, std::size_t j, std::size_t* end) {
+  if (j == 0 || j >= toks.size() || toks[j].span.begin != toks[j - 1].span.end + 1) return 0;
+  auto digit = [](std::string_view t) { return t.size() == 1 && t[0] >= '1' && t[0] <= '9' ? t[0] - '0' : 0; };
+  int a = 0, b = 0;
+  std::string_view t = toks[j].text;
+  if (t.size() == 3 && (t[1] == '-' || t[1] == '/')) {
+    a = digit(t.substr(0, 1));
+    b = digit(t.substr(2, 1));
+    *end = j + 1;
+  } else if (j + 2 < toks.size() && (toks[j + 1].text == "-" || toks[j + 1].text == "/") &&
+             toks[j + 1].span.begin == toks[j].span.end && toks[j + 2].span.begin == toks[j + 1].span.end) {
+    a = digit(t);
+    b = digit(toks[j + 2].text);
+    *end = j + 3;
+  }
+  if (a == 0 || b == 0 || a >= b || (b != 2 && b != 3 && b != 4 && b != 8)) return 0;
+  if (*end < toks.size() && toks[*end].span.begin == toks[*end - 1].span.end) return 0;  // "1-2-3"
+  return static_cast<double>(a) / b;
+}
+
 std::optional<NumberAt> number_at(const std::vector<Tok>& toks, std::size_t i) {
   if (i >= toks.size()) return std::nullopt;
   NumberAt n;
@@ -283,6 +306,13 @@ std::optional<NumberAt> number_at(const std::vector<Tok>& toks, std::size_t i) {
     n.digits = d->digits;
     n.suffix_word = d->suffix_word;
     j = i + 1;
+    // AP's typed fractions: "7 1-2 hours" is 7.5 hours, "2 3-4 percent" 2.75 percent (also "1/2").
+    if (n.suffix_word.empty() && !n.has_separator && n.unit.empty() && n.value == std::floor(n.value)) {
+      if (std::size_t end = 0; double f = typed_fraction(toks, j, &end)) {
+        n.value += f;
+        j = end;
+      }
+    }
   } else {
     // Number words, possibly hyphenated ("twenty-five", "five-year").
     std::string words;
