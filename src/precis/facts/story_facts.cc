@@ -15,6 +15,7 @@
 // least 0.6, its first such date; events on the same date whose sentences share most of their
 // stems are one event reported by several articles.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -27,6 +28,7 @@
 #include "precis/facts/facts.h"
 #include "precis/facts/gazetteer.h"
 #include "precis/facts/numbers.h"
+#include "precis/facts/story_entities.h"
 
 namespace precis::facts {
 
@@ -129,6 +131,15 @@ std::string fold(std::string_view s) {
   std::string out = ascii_lower(s);
   out.erase(std::remove(out.begin(), out.end(), '.'), out.end());
   return out;
+}
+
+// Weekday and month names (folded), which the tagger sometimes takes for names.
+bool is_calendar_name(const std::string& folded) {
+  static const std::unordered_set<std::string> kCalendar = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+      "march", "april", "june", "july", "august", "september", "october", "november", "december",
+      "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};  // not "may", "mar"
+  return kCalendar.count(folded) != 0;
 }
 
 std::string last_word(std::string_view name) {
@@ -290,6 +301,28 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       for (auto& m : e.mentions) it->second.mentions.push_back(std::move(m));
     }
   }
+  // Pass 1b: one name, one kind. The tagger may call "Israel" a place in most sentences and an
+  // organisation in a few: all mentions go to the kind with the most of them (on a tie each kind
+  // keeps its own). Weekday and month names are never entities
+  // ("Sunday" tagged as a person at the head of a sentence).
+  {
+    std::map<std::string, std::array<std::size_t, 3>> count_by_name;
+    for (auto& [key, e] : by_name) count_by_name[key.second][static_cast<std::size_t>(key.first)] += e.mentions.size();
+    for (auto it = by_name.begin(); it != by_name.end();) {
+      const auto& counts = count_by_name[it->first.second];
+      const std::size_t best = static_cast<std::size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+      const bool clear = std::count(counts.begin(), counts.end(), counts[best]) == 1;  // a tie moves nothing
+      if (is_calendar_name(it->first.second)) {
+        it = by_name.erase(it);
+      } else if (clear && best != static_cast<std::size_t>(it->first.first)) {
+        auto target = by_name.find(std::make_pair(static_cast<int>(best), it->first.second));
+        for (auto& m : it->second.mentions) target->second.mentions.push_back(std::move(m));
+        it = by_name.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
   // Pass 2: one-word person names join the most mentioned multi-word name with that surname.
   std::vector<Entity> merged;
   std::unordered_map<std::string, std::size_t> surname_owner;
@@ -318,6 +351,24 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       merged.push_back(std::move(*e));
     }
   }
+  // A one-word organisation that is the surname of a person with at least as many mentions is
+  // that person ("Clinton" tagged as an organisation beside "Bill Clinton"). Places are left
+  // alone: Jordan, Washington and Houston are places and surnames both.
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    Entity& e = merged[i];
+    if (e.kind != EntityKind::kOrganization || e.mentions.empty() || e.name.find(' ') != std::string::npos) continue;
+    auto it = surname_owner.find(fold(e.name));
+    if (it == surname_owner.end() || it->second == i) continue;
+    Entity& person = merged[it->second];
+    if (person.kind != EntityKind::kPerson || person.name.find(' ') == std::string::npos ||
+        person.mentions.size() < e.mentions.size()) {
+      continue;
+    }
+    for (auto& m : e.mentions) person.mentions.push_back(std::move(m));
+    e.mentions.clear();
+  }
+  merged.erase(std::remove_if(merged.begin(), merged.end(), [](const Entity& e) { return e.mentions.empty(); }),
+               merged.end());
   // First entity of each folded name (an index, not a scan per tentative name: a story of
   // hundreds of articles has thousands of both).
   std::unordered_map<std::string, std::size_t> owner_of_name;
@@ -476,6 +527,14 @@ double jaccard(const std::set<std::string>& a, const std::set<std::string>& b) {
 }
 
 }  // namespace
+
+namespace internal {
+
+std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<Entity> tentative) {
+  return merge_entities(std::move(raw), std::move(tentative));
+}
+
+}  // namespace internal
 
 StoryFacts extract_story_facts(const std::vector<const Article*>& articles, const FactsOptions& options) {
   StoryFacts facts;

@@ -1,0 +1,25 @@
+// How a story's entity mentions become its people, organisations and places (internal to facts;
+// declared here so that the merge rules can be tested without the tagger).
+#pragma once
+
+#include <vector>
+
+#include "precis/facts/facts.h"
+
+namespace precis::facts::internal {
+
+// Merges one story's tagged mentions (`raw`: one Entity per mention, name = the mention's text)
+// and `tentative` ones (names seen only where the tagger was unsure; they join an entity of the
+// same name or surname, else are dropped). Rules, in order:
+//   1. one folded name (case and dots ignored) is one entity per kind;
+//   2. one name, one kind: all mentions go to the kind with the most mentions (a tie moves
+//      nothing); weekday and month
+//      names are dropped ("Sunday" taken for a person);
+//   3. a one-word person joins the most mentioned multi-word person with that surname;
+//   4. a one-word organisation that is such a surname joins the person when the person has at
+//      least as many mentions ("Clinton" beside "Bill Clinton"); places never do ("Jordan").
+// Returns entities with names (longest form), roles (most frequent first) and article counts,
+// most mentioned first. Pure; thread-safe.
+std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<Entity> tentative);
+
+}  // namespace precis::facts::internal

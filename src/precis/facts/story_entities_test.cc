@@ -1,0 +1,78 @@
+#include "precis/facts/story_entities.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace precis::facts::internal {
+namespace {
+
+// One raw entity per mention, as the extractor produces them.
+Entity mention(const std::string& name, EntityKind kind, std::uint32_t article, std::uint32_t at = 0) {
+  Entity e;
+  e.name = name;
+  e.kind = kind;
+  EntityMention m;
+  m.where.article = ArticleId{article};
+  m.where.span = ByteSpan{at, at + static_cast<std::uint32_t>(name.size())};
+  m.where.text = name;
+  e.mentions.push_back(m);
+  return e;
+}
+
+const Entity* find(const std::vector<Entity>& entities, const std::string& name, EntityKind kind) {
+  for (const Entity& e : entities) {
+    if (e.name == name && e.kind == kind) return &e;
+  }
+  return nullptr;
+}
+
+TEST(StoryEntities, OneNameTakesTheKindOfMostOfItsMentions) {
+  std::vector<Entity> raw;
+  for (std::uint32_t a = 1; a <= 4; ++a) raw.push_back(mention("Israel", EntityKind::kLocation, a));
+  raw.push_back(mention("Israel", EntityKind::kOrganization, 5));
+  raw.push_back(mention("Israel", EntityKind::kOrganization, 6));
+  auto merged = merge_story_entities(raw, {});
+  const Entity* place = find(merged, "Israel", EntityKind::kLocation);
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(place->mentions.size(), 6u);
+  EXPECT_EQ(place->article_count, 6u);
+  EXPECT_EQ(find(merged, "Israel", EntityKind::kOrganization), nullptr);
+}
+
+TEST(StoryEntities, CalendarWordsAreNotEntities) {
+  std::vector<Entity> raw = {mention("Sunday", EntityKind::kPerson, 1), mention("Dec.", EntityKind::kOrganization, 2),
+                             mention("Theresa May", EntityKind::kPerson, 3), mention("May", EntityKind::kPerson, 4)};
+  auto merged = merge_story_entities(raw, {});
+  EXPECT_EQ(find(merged, "Sunday", EntityKind::kPerson), nullptr);
+  EXPECT_EQ(find(merged, "Dec.", EntityKind::kOrganization), nullptr);
+  const Entity* may = find(merged, "Theresa May", EntityKind::kPerson);
+  ASSERT_NE(may, nullptr);
+  EXPECT_EQ(may->mentions.size(), 2u);  // "May" is a surname here, not the month
+}
+
+TEST(StoryEntities, SurnameTaggedAsOrganisationJoinsThePerson) {
+  std::vector<Entity> raw = {mention("Bill Clinton", EntityKind::kPerson, 1), mention("Clinton", EntityKind::kPerson, 2),
+                             mention("Bill Clinton", EntityKind::kPerson, 3), mention("Clinton", EntityKind::kOrganization, 4),
+                             mention("Michael Jordan", EntityKind::kPerson, 5), mention("Michael Jordan", EntityKind::kPerson, 6),
+                             mention("Jordan", EntityKind::kLocation, 7)};
+  auto merged = merge_story_entities(raw, {});
+  const Entity* clinton = find(merged, "Bill Clinton", EntityKind::kPerson);
+  ASSERT_NE(clinton, nullptr);
+  EXPECT_EQ(clinton->mentions.size(), 4u);
+  EXPECT_EQ(find(merged, "Clinton", EntityKind::kOrganization), nullptr);
+  // A place keeps its name even when a person of the story has it as a surname.
+  EXPECT_NE(find(merged, "Jordan", EntityKind::kLocation), nullptr);
+  EXPECT_EQ(find(merged, "Michael Jordan", EntityKind::kPerson)->mentions.size(), 2u);
+}
+
+TEST(StoryEntities, AnOrganisationMentionedMoreThanThePersonStays) {
+  std::vector<Entity> raw = {mention("Henry Ford", EntityKind::kPerson, 1)};
+  for (std::uint32_t a = 2; a <= 4; ++a) raw.push_back(mention("Ford", EntityKind::kOrganization, a));
+  auto merged = merge_story_entities(raw, {});
+  ASSERT_NE(find(merged, "Ford", EntityKind::kOrganization), nullptr);
+  EXPECT_EQ(find(merged, "Ford", EntityKind::kOrganization)->mentions.size(), 3u);
+}
+
+}  // namespace
+}  // namespace precis::facts::internal
