@@ -166,12 +166,15 @@ double decay(double count, double since, double hours, double half_life) {
 
 }  // namespace
 
-double StoryClusterer::burst_factor(std::uint32_t term) const {
+double StoryClusterer::recent_documents() const {
+  return decay(recent_documents_.count, recent_documents_.hours, last_hours_, options_.burst_half_life_hours);
+}
+
+double StoryClusterer::burst_factor(std::uint32_t term, double documents) const {
   if (options_.burst_weight <= 0 || documents_ == 0) return 1.0;
   const double half_life = options_.burst_half_life_hours;
   auto it = recent_df_.find(term);
   double recent = it == recent_df_.end() ? 0.0 : decay(it->second.count, it->second.hours, last_hours_, half_life);
-  double documents = decay(recent_documents_.count, recent_documents_.hours, last_hours_, half_life);
   auto d = df_.find(term);
   double share = (d == df_.end() ? 0.0 : d->second) / static_cast<double>(documents_);
   // +1 on both sides: a term seen once recently is not a burst, and a new term is neutral (1).
@@ -187,8 +190,7 @@ void StoryClusterer::count_burst(const TermVector& doc) {
     d.count = static_cast<float>(decay(d.count, d.hours, last_hours_, half_life) + 1.0);
     d.hours = last_hours_;
   }
-  recent_documents_.count =
-      static_cast<float>(decay(recent_documents_.count, recent_documents_.hours, last_hours_, half_life) + 1.0);
+  recent_documents_.count = static_cast<float>(recent_documents() + 1.0);
   recent_documents_.hours = last_hours_;
 }
 
@@ -248,8 +250,9 @@ StoryClusterer::TermVector StoryClusterer::vectorize(const Article& article, std
   TermVector v;
   v.reserve(tf.size());
   // Burst factors are taken as the article arrives and stay in its vector (and so in the centroid).
+  const double documents = recent_documents();  // once per article, not per term
   for (auto [term, count] : tf) {
-    v.emplace_back(term, static_cast<float>((1.0 + std::log(count)) * burst_factor(term)));
+    v.emplace_back(term, static_cast<float>((1.0 + std::log(count)) * burst_factor(term, documents)));
   }
   std::sort(v.begin(), v.end());
   std::sort(names.begin(), names.end());

@@ -159,7 +159,8 @@ class StoryClusterer {
   void close(std::uint32_t story);
   void prune(Story& story);
   double idf(std::uint32_t term) const;
-  double burst_factor(std::uint32_t term) const;
+  double recent_documents() const;  // the decayed document count as of last_hours_
+  double burst_factor(std::uint32_t term, double recent_documents) const;
   void count_burst(const TermVector& doc);
 
   ClusterOptions options_;

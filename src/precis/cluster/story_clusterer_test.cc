@@ -11,8 +11,9 @@
 namespace precis::cluster {
 namespace {
 
-// An article about `topic`: most words from the topic's vocabulary, some shared filler.
-Article make(std::mt19937_64& rng, int topic, const std::string& date) {
+// An article of 8 sentences of 10 words, each word from `next_word()` (token level only).
+template <typename NextWord>
+Article article_of(const std::string& date, NextWord next_word) {
   Article a;
   a.meta.published = date;
   a.text = " ";
@@ -23,8 +24,7 @@ Article make(std::mt19937_64& rng, int topic, const std::string& date) {
       Token t;
       t.is_word = true;
       t.span = ByteSpan{0, 0};
-      bool shared = rng() % 4 == 0;
-      t.lower = shared ? "common" + std::to_string(rng() % 300) : "t" + std::to_string(topic) + "w" + std::to_string(rng() % 30);
+      t.lower = next_word();
       t.stem = t.lower;
       a.tokens.push_back(t);
     }
@@ -32,6 +32,14 @@ Article make(std::mt19937_64& rng, int topic, const std::string& date) {
     a.sentences.push_back(sentence);
   }
   return a;
+}
+
+// An article about `topic`: most words from the topic's vocabulary, some shared filler.
+Article make(std::mt19937_64& rng, int topic, const std::string& date) {
+  return article_of(date, [&] {
+    bool shared = rng() % 4 == 0;
+    return shared ? "common" + std::to_string(rng() % 300) : "t" + std::to_string(topic) + "w" + std::to_string(rng() % 30);
+  });
 }
 
 // An article whose sentences alternate between two topics' vocabularies: it belongs to both.
@@ -291,27 +299,12 @@ Article make_from(std::mt19937_64& rng, const std::vector<std::pair<std::string,
                   const std::string& date) {
   int total = 0;
   for (const auto& [prefix, share] : groups) total += share;
-  Article a;
-  a.meta.published = date;
-  a.text = " ";
-  for (int s = 0; s < 8; ++s) {
-    Sentence sentence;
-    sentence.first_token = static_cast<std::uint32_t>(a.tokens.size());
-    for (int w = 0; w < 10; ++w) {
-      int pick = static_cast<int>(rng() % static_cast<std::uint64_t>(total));
-      std::size_t g = 0;
-      while (pick >= groups[g].second) pick -= groups[g++].second;
-      Token t;
-      t.is_word = true;
-      t.span = ByteSpan{0, 0};
-      t.lower = groups[g].first + std::to_string(rng() % 12);
-      t.stem = t.lower;
-      a.tokens.push_back(t);
-    }
-    sentence.token_count = 10;
-    a.sentences.push_back(sentence);
-  }
-  return a;
+  return article_of(date, [&] {
+    int pick = static_cast<int>(rng() % static_cast<std::uint64_t>(total));
+    std::size_t g = 0;
+    while (pick >= groups[g].second) pick -= groups[g++].second;
+    return groups[g].first + std::to_string(rng() % 12);
+  });
 }
 
 std::string at_hour(int hour) {
