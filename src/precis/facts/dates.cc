@@ -98,6 +98,19 @@ struct Tok {
   bool capital = false;
 };
 
+// The length of a possessive ending ("'s" or "’s") of `w`, 0 when there is none.
+std::size_t possessive_length(std::string_view w) {
+  if (w.ends_with("'s")) return 2;
+  if (w.ends_with("\xE2\x80\x99s")) return 4;
+  return 0;
+}
+
+// `w` without its possessive ending: "july's" -> "july".
+std::string without_possessive(std::string w) {
+  w.resize(w.size() - possessive_length(w));
+  return w;
+}
+
 int month_of(const Tok& t) {
   static const std::unordered_map<std::string, int> months = {
       {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3}, {"april", 4},
@@ -107,8 +120,7 @@ int month_of(const Tok& t) {
   if (!t.capital) return 0;
   std::string w = t.lower;
   if (!w.empty() && w.back() == '.') w.pop_back();
-  if (w.ends_with("'s")) w.resize(w.size() - 2);            // "July's"
-  else if (w.ends_with("\xE2\x80\x99s")) w.resize(w.size() - 4);
+  w = without_possessive(std::move(w));  // "July's"
   auto it = months.find(w);
   return it == months.end() ? 0 : it->second;
 }
@@ -118,10 +130,7 @@ int weekday_of(const Tok& t) {
                                                              {"thursday", 3}, {"friday", 4}, {"saturday", 5},
                                                              {"sunday", 6}};
   if (!t.capital) return -1;
-  std::string w = t.lower;
-  if (w.ends_with("'s")) w.resize(w.size() - 2);  // "Saturday's match"
-  else if (w.ends_with("\xE2\x80\x99s")) w.resize(w.size() - 4);
-  auto it = days.find(w);
+  auto it = days.find(without_possessive(t.lower));  // "Saturday's match"
   return it == days.end() ? -1 : it->second;
 }
 
@@ -228,7 +237,7 @@ struct Scanner {
       // plural would make it a count: "the 2000 troops").
       static const char* kDeterminers[] = {"the", "its", "their", "his", "her", "our", "a"};
       // A possessive determines too: "Israel's 1982 invasion", "Morning Glory's 1996 record".
-      bool determined = before(i).ends_with("'s") || before(i).ends_with("\xE2\x80\x99s");
+      bool determined = possessive_length(before(i)) > 0;
       for (const char* c : kDeterminers) determined = determined || before(i) == c;
       auto singular_noun = [&](std::size_t k) {
         if (k >= toks.size()) return false;
@@ -269,7 +278,7 @@ struct Scanner {
     // "May" alone is too often the verb; it needs a day or a year.
     const bool is_may = toks[i].lower == "may";
     // "July's elections": the possessive names the month as a time, like "in July".
-    const bool possessive = toks[i].lower.ends_with("'s") || toks[i].lower.ends_with("\xE2\x80\x99s");
+    const bool possessive = possessive_length(toks[i].lower) > 0;
     std::size_t j = possessive ? i + 1 : after_month(i);
     if (const Tok* dt = possessive ? nullptr : at(j); dt != nullptr) {
       // "Dec. 6-20", "Aug. 3 – 9": days of one month.
@@ -520,10 +529,8 @@ struct Scanner {
       return i + 3;
     }
     if (w == "last" || w == "this" || w == "next" || w == "past") {
-      std::string unit(lower(i + 1));
       // "this year's harvest", "last week's vote": the possessive names the same time.
-      if (unit.ends_with("'s")) unit.resize(unit.size() - 2);
-      else if (unit.ends_with("\xE2\x80\x99s")) unit.resize(unit.size() - 4);
+      const std::string unit = without_possessive(std::string(lower(i + 1)));
       const int dir = w == "last" || w == "past" ? -1 : (w == "next" ? 1 : 0);
       if (unit == "week") {
         CivilDay b, e;
