@@ -9,7 +9,10 @@
 // reached twice by different links (read once). Hidden entries (".git", ".DS_Store") are skipped
 // silently when walking; a hidden path given explicitly is read. Files that are obviously not
 // articles (images, media, archives other than .gz/.zst, PDFs, executables) are counted and
-// reported in one line per directory argument rather than one line each.
+// reported in one line per directory argument rather than one line each. So are a project's own
+// files met while walking (README, LICENSE, CHANGELOG, ...: a folder of articles kept in a
+// repository usually has one, and it would otherwise become a story of its own); named explicitly,
+// they are read like any other text.
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -55,6 +58,22 @@ bool is_not_article(const std::string& ext) {
   return kExtensions.count(ext) > 0;
 }
 
+// "README.md" -> "README" when the file's name, without its extension, is one that software
+// projects give their own documentation; "" otherwise.
+std::string project_file_label(std::string_view path) {
+  std::size_t slash = path.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::size_t dot = base.find('.');
+  std::string stem = internal::ascii_lower(base.substr(0, dot));
+  // Only names that are never an article's: "notice" or "changes" could be a page's own name.
+  static const std::set<std::string> kStems = {"readme",    "license",      "licence",        "copying",
+                                               "changelog", "contributing", "code_of_conduct"};
+  if (!kStems.count(stem)) return {};
+  std::string label;
+  for (char c : stem) label += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return label;
+}
+
 std::string io_error(int error) { return std::strerror(error); }
 
 class PathReader {
@@ -88,8 +107,8 @@ class PathReader {
       if (!not_articles_.empty()) {
         std::string detail;
         std::uint64_t total = 0;
-        for (const auto& [ext, count] : not_articles_) {
-          detail += (detail.empty() ? "" : ", ") + ("." + ext) + " " + std::to_string(count);
+        for (const auto& [label, count] : not_articles_) {
+          detail += (detail.empty() ? "" : ", ") + label + " " + std::to_string(count);
           total += count;
         }
         internal::report(diagnostics_, path,
@@ -162,9 +181,17 @@ class PathReader {
       } else {
         ++stats_.skipped_files;
         ++stats_.skipped_by_reason["not an article"];
-        ++not_articles_[ext];
+        ++not_articles_["." + ext];
       }
       return;
+    }
+    if (!explicit_path) {
+      if (std::string label = project_file_label(path); !label.empty()) {
+        ++stats_.skipped_files;
+        ++stats_.skipped_by_reason["not an article"];
+        ++not_articles_[label];
+        return;
+      }
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {

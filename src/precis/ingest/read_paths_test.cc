@@ -51,6 +51,24 @@ TEST(ReadPaths, DirectoryIsSortedRecursiveSkipsHiddenAndCountsReasons) {
   EXPECT_TRUE(has_message(r.diagnostics, "skipped 1 files that are not articles (.png 1)"));
 }
 
+TEST(ReadPaths, ProjectFilesAreSkippedWhileWalkingButReadWhenNamed) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path("corpus/story"));
+  write_file(dir.path("corpus/README.md"), "# Demo corpus\n\nThese folders hold fictional articles for the demo.\n");
+  write_file(dir.path("corpus/LICENSE"), "Permission is granted to copy these files freely.\n");
+  write_file(dir.path("corpus/story/readme-first.txt"), "The council met on Monday to approve the new budget.\n");
+  write_file(dir.path("corpus/story/wire.txt"), "The council approved the budget on Monday after a long debate.\n");
+  ReadResult r = run({dir.path("corpus")});
+  ASSERT_EQ(r.articles.size(), 2u);  // "readme-first.txt" is an article: only the whole stem counts
+  EXPECT_TRUE(r.articles[0].meta.source.ends_with("story/readme-first.txt"));
+  EXPECT_EQ(r.stats.skipped_by_reason["not an article"], 2u);
+  EXPECT_TRUE(has_message(r.diagnostics, "skipped 2 files that are not articles (LICENSE 1, README 1)"));
+
+  ReadResult named = run({dir.path("corpus/README.md")});
+  ASSERT_EQ(named.articles.size(), 1u);
+  EXPECT_EQ(named.stats.skipped_files, 0u);
+}
+
 TEST(ReadPaths, MissingPathAndEveryFormatByExtensionOrContent) {
   ReadResult r = run({"/nonexistent/precis/file.txt", data_path("html/festival.html"), data_path("sgml/APW20010203.0042"),
                data_path("jsonl/feed.jsonl"), data_path("jsonl/one.json")});
