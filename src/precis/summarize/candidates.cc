@@ -12,9 +12,13 @@ namespace {
 constexpr std::array<std::string_view, 22> kPronounStarts = {
     "he", "she", "they", "it", "his", "her", "their", "its", "him", "them", "this", "that", "these",
     "those", "we", "our", "i", "such", "there", "here", "both", "another"};
-constexpr std::array<std::string_view, 20> kConnectiveStarts = {
+// Openers that point back at an earlier sentence ("Again, the Israeli leader ..." repeats what the
+// reader has not been shown).
+constexpr std::array<std::string_view, 29> kConnectiveStarts = {
     "but", "and", "or", "so", "yet", "however", "also", "still", "meanwhile", "instead", "moreover",
-    "then", "thus", "therefore", "nevertheless", "besides", "furthermore", "otherwise", "later", "nor"};
+    "then", "thus", "therefore", "nevertheless", "besides", "furthermore", "otherwise", "later", "nor",
+    "again", "similarly", "likewise", "nonetheless", "consequently", "hence", "accordingly",
+    "additionally", "afterwards"};
 constexpr std::array<std::string_view, 12> kSpeechVerbs = {
     "said", "says", "say", "told", "according", "added", "asked", "stated", "declared", "announced",
     "wrote", "explained"};

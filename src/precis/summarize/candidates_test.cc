@@ -31,6 +31,8 @@ TEST(Candidates, PlainNewsSentenceIsACandidate) {
 TEST(Candidates, UnresolvedPronounOrConnectiveAtTheStartIsRejected) {
   EXPECT_EQ(verdict("He said the warehouse had been inspected twice in the past year by officials."), Rejection::kPronounStart);
   EXPECT_EQ(verdict("But the fire service said the cause was still under investigation by experts."), Rejection::kConnectiveStart);
+  EXPECT_EQ(verdict("Again, the port director refused to say when the two berths would reopen."), Rejection::kConnectiveStart);
+  EXPECT_EQ(verdict("Similarly, the union said its members would not return until the inquiry ended."), Rejection::kConnectiveStart);
 }
 
 TEST(Candidates, QuotationWithoutANamedSpeakerIsRejected) {
