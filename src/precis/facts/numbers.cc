@@ -286,6 +286,19 @@ double typed_fraction(const std::vector<Tok>& toks, std::size_t j, std::size_t* 
   return static_cast<double>(a) / b;
 }
 
+bool is_word(std::string_view w);
+
+// Where a run of one or two capitalised words starting at `k` ends, when its last word is a
+// nationality in -ese ("Chinese", "East Timorese"), which is its own plural; 0 otherwise.
+std::size_t ese_nationality_end(const std::vector<Tok>& toks, std::size_t k) {
+  std::size_t r = k;
+  while (r < toks.size() && r < k + 2 && is_word(toks[r].text) && toks[r].text[0] >= 'A' && toks[r].text[0] <= 'Z') {
+    if (toks[r].lower.size() > 5 && toks[r].lower.ends_with("ese")) return r + 1;
+    ++r;
+  }
+  return 0;
+}
+
 std::optional<NumberAt> number_at(const std::vector<Tok>& toks, std::size_t i) {
   if (i >= toks.size()) return std::nullopt;
   NumberAt n;
@@ -353,8 +366,9 @@ std::optional<NumberAt> number_at(const std::vector<Tok>& toks, std::size_t i) {
     if (best_end == i) return std::nullopt;
     // A lone "one" is usually a pronoun ("one of them" is still a figure, handled by "of").
     // "one mile", "one ton" are measures: a unit word after it makes it a figure.
+    // So is "one East Timorese": a nationality in -ese names a person.
     if (best_end == i + 1 && toks[i].lower == "one" && best_suffix.empty() &&
-        (i + 1 >= toks.size() || unit_words().count(toks[i + 1].lower) == 0)) {
+        (i + 1 >= toks.size() || unit_words().count(toks[i + 1].lower) == 0) && ese_nationality_end(toks, i + 1) == 0) {
       return std::nullopt;
     }
     n.value = best;
@@ -461,6 +475,14 @@ bool is_time_or_label(const std::vector<Tok>& toks, std::size_t i, const NumberA
   return inside;
 }
 
+// "three-way talks", "a one-sided vote", "a one-off payment": the number word describes how, not
+// how many, and nothing is counted.
+bool is_manner_compound(const NumberAt& n) {
+  const std::string& w = n.suffix_word;
+  if (w == "way" || w == "sided" || w == "handed") return true;
+  return n.value == 1 && (w == "off" || w == "time");
+}
+
 }  // namespace
 
 std::vector<FigureMatch> find_figures(std::string_view text) {
@@ -475,7 +497,7 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
       ++i;
       continue;
     }
-    if (is_time_or_label(toks, i, *n)) {
+    if (is_time_or_label(toks, i, *n) || is_manner_compound(*n)) {
       i = n->end;
       continue;
     }
@@ -583,6 +605,11 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
     }
     if (head == run_end && run_end > k && (m.value == 1 || !unit_word.empty()) && !capitalised(k)) {
       head = k;  // "one person", "a two-year timeline"
+    }
+    if (head == run_end && unit_word.empty()) {
+      // Nationalities in -ese are their own plural: "one East Timorese", "200 Chinese" (a plural
+      // noun after it was found above: "two Chinese companies" counts the companies).
+      if (std::size_t r = ese_nationality_end(toks, k); r != 0) head = r - 1;
     }
     if (counted_in_suffix) {
       // already set from the suffix
