@@ -15,6 +15,7 @@ namespace {
 struct EntitiesArgs {
   std::string data_dir;
   bool rules = false;
+  bool no_refine = false;
   bool clusters = false;
   bool dev_halves = false;
   std::string decoder = facts::TrainOptions{}.decoder == facts::EntityDecoder::kViterbi ? "viterbi" : "greedy";
@@ -63,6 +64,7 @@ int run(const EntitiesArgs& args) {
     return 0;
   }
   options.rules_only = args.rules;
+  options.refine = !args.no_refine;
   options.predictions_path = args.predictions;
   options.train.epochs = args.epochs;
   options.train.word_clusters = args.clusters;
@@ -100,6 +102,8 @@ void add_eval_entities_command(CLI::App& eval, int& exit_code) {
       "entities", "Names (PER, ORG, LOC) on CoNLL-2003 test: exact-span P/R/F1 per type (tagger trained on dev)");
   cmd->add_option("--data", args->data_dir, "Evaluation data folder (default: $PRECIS_SHARED_DATA or ../shared/data)");
   cmd->add_flag("--rules", args->rules, "Score the rule + gazetteer tagger (no training)");
+  cmd->add_flag("--no-refine", args->no_refine,
+                "Score the tagger's names as it gives them, without the head-word corrections of name_refine.h");
   cmd->add_flag("--clusters", args->clusters,
                 "Add word-class features learnt from unlabelled news text (word_clusters.h; experimental)");
   cmd->add_option("--epochs", args->epochs, "Perceptron training epochs")->check(CLI::Range(1, 50));

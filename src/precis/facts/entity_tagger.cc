@@ -49,6 +49,7 @@
 #include "precis/facts/entity_features.h"
 #include "precis/facts/entity_perceptron.h"
 #include "precis/facts/gazetteer.h"
+#include "precis/facts/name_refine.h"
 #include "precis/facts/word_clusters.h"
 
 namespace precis::facts {
@@ -213,13 +214,21 @@ EntityTagger EntityTagger::train(const std::vector<LabeledDocument>& documents, 
 }
 
 std::vector<std::vector<NameSpan>> EntityTagger::tag_document(const Sentences& sentences) const {
-  if (model_ == nullptr) return tag_with_rules(sentences, Gazetteer::system());
-  DocumentFeatures feats = static_features(sentences, Gazetteer::system(), clusters_for(model_->clusters));
-  // The history keys depend only on the words: hashed once for both passes.
-  const DocumentHistory history = document_history(sentences);
-  auto first = decode_document(model_->first, model_->decoder, feats, sentences, history);
-  add_consistency_features(sentences, first, feats);
-  return decode_document(model_->second, model_->decoder, feats, sentences, history);
+  std::vector<std::vector<NameSpan>> out;
+  if (model_ == nullptr) {
+    out = tag_with_rules(sentences, Gazetteer::system());
+  } else {
+    DocumentFeatures feats = static_features(sentences, Gazetteer::system(), clusters_for(model_->clusters));
+    // The history keys depend only on the words: hashed once for both passes.
+    const DocumentHistory history = document_history(sentences);
+    auto first = decode_document(model_->first, model_->decoder, feats, sentences, history);
+    add_consistency_features(sentences, first, feats);
+    out = decode_document(model_->second, model_->decoder, feats, sentences, history);
+  }
+  if (refine_) {
+    for (std::size_t i = 0; i < out.size() && i < sentences.size(); ++i) refine_name_spans(sentences[i], out[i]);
+  }
+  return out;
 }
 
 std::string EntityTagger::description() const {

@@ -68,10 +68,14 @@ class EntityTagger {
   Result<bool> save(const std::string& path) const;
 
   bool is_trained() const { return model_ != nullptr; }
+  // Whether tag_document applies refine_name_spans (name_refine.h) to the tagger's names: on by
+  // default; `precis eval entities --no-refine` measures the tagger alone.
+  void set_refine(bool refine) { refine_ = refine; }
   std::string description() const;  // "rules+gazetteer" or "perceptron (N features)"
 
   // Names in each sentence of one document (a document lets the tagger use how the same word is
-  // written elsewhere in it). Words are tokens as written; empty sentences give no names.
+  // written elsewhere in it). Words are tokens as CoNLL-2003 writes them ("St.", "Brigid", "'s");
+  // empty sentences give no names.
   std::vector<std::vector<NameSpan>> tag_document(
       const std::vector<std::vector<std::string_view>>& sentences) const;
 
@@ -79,6 +83,7 @@ class EntityTagger {
 
  private:
   std::shared_ptr<const Model> model_;
+  bool refine_ = true;
 };
 
 // Rule tagger for one document (entity_rules.cc).

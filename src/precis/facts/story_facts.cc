@@ -29,6 +29,7 @@
 #include "precis/facts/gazetteer.h"
 #include "precis/facts/numbers.h"
 #include "precis/facts/story_entities.h"
+#include "precis/text/abbreviations.h"
 
 namespace precis::facts {
 
@@ -78,7 +79,10 @@ const std::unordered_set<std::string>& role_words() {
   return s;
 }
 
-bool is_role_word(std::string_view lower) { return role_words().count(std::string(lower)) != 0; }
+// The tokenizer splits the period off "Dr." and "Gen.", so "dr" is looked up as "dr." too.
+bool is_role_word(std::string_view lower) {
+  return role_words().count(std::string(lower)) != 0 || role_words().count(std::string(lower) + ".") != 0;
+}
 
 // The role written before a name: the run of tokens before it that are capitalised or role
 // words (and "of"/"for" inside), kept when it holds a role word.
@@ -225,29 +229,83 @@ struct ArticleInfo {
   std::size_t order;  // publication order
 };
 
+// A sentence as the tagger's training data (CoNLL-2003) writes it: an abbreviation keeps its
+// period ("St.", "Dr.", "Gen.", initials "J."), where precis's tokenizer splits it off, and a
+// possessive "'s" is a word of its own, where the tokenizer keeps "Brigid's" whole. Without this
+// the model meets "St" and "Brigid's", which it has never seen, and tags "St" a place and
+// "Brigid's Hospital" a person. `token[i]` is the token word i comes from.
+struct TaggerWords {
+  std::vector<std::string_view> words;
+  std::vector<ByteSpan> spans;
+  std::vector<std::uint32_t> token;
+};
+
+TaggerWords tagger_words(const Article& a, const Sentence& s) {
+  TaggerWords out;
+  const std::uint32_t end = std::min<std::uint32_t>(s.first_token + s.token_count, static_cast<std::uint32_t>(a.tokens.size()));
+  for (std::uint32_t t = s.first_token; t < end; ++t) {
+    ByteSpan span = a.tokens[t].span;
+    std::string_view w = slice(a.text, span);
+    const bool initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
+    // Not the sentence's own full stop, and not "Sen": in "... said Hun Sen. Events ..." the
+    // splitter took the Cambodian name for the title and did not end the sentence.
+    if (t + 2 < end && a.tokens[t + 1].span.begin == span.end && slice(a.text, a.tokens[t + 1].span) == "." &&
+        a.tokens[t].lower != "sen" &&
+        (initial || text::classify_abbreviation("en", a.tokens[t].lower) != text::AbbreviationKind::kNone)) {
+      // "St" + "." -> "St."; the period token is consumed with it.
+      span.end = a.tokens[t + 1].span.end;
+      out.words.push_back(slice(a.text, span));
+      out.spans.push_back(span);
+      out.token.push_back(t);
+      ++t;
+      continue;
+    }
+    bool split = false;
+    for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+      if (w.size() > suffix.size() + 1 && w.substr(w.size() - suffix.size()) == suffix) {
+        ByteSpan head{span.begin, span.end - static_cast<std::uint32_t>(suffix.size())};
+        ByteSpan tail{head.end, span.end};
+        out.words.push_back(slice(a.text, head));
+        out.spans.push_back(head);
+        out.token.push_back(t);
+        out.words.push_back(slice(a.text, tail));
+        out.spans.push_back(tail);
+        out.token.push_back(t);
+        split = true;
+        break;
+      }
+    }
+    if (split) continue;
+    out.words.push_back(w);
+    out.spans.push_back(span);
+    out.token.push_back(t);
+  }
+  return out;
+}
+
 // Names of the article. One-word names of unknown type (MISC from the rule tagger, e.g. a
 // sentence-initial "Korsgaard") go to `tentative`: they join a story entity of the same name or
 // surname, and are dropped otherwise.
 void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<Entity>& raw,
                       std::vector<Entity>& tentative) {
+  std::vector<TaggerWords> prepared;
   std::vector<std::vector<std::string_view>> sentences;
+  prepared.reserve(a.sentences.size());
   sentences.reserve(a.sentences.size());
   for (const Sentence& s : a.sentences) {
-    std::vector<std::string_view> words;
-    for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count && t < a.tokens.size(); ++t) {
-      words.push_back(slice(a.text, a.tokens[t].span));
-    }
-    sentences.push_back(std::move(words));
+    prepared.push_back(tagger_words(a, s));
+    sentences.push_back(prepared.back().words);
   }
   auto tagged = tagger.tag_document(sentences);
   for (std::uint32_t si = 0; si < a.sentences.size() && si < tagged.size(); ++si) {
     const Sentence& s = a.sentences[si];
+    const TaggerWords& tw = prepared[si];
     for (const NameSpan& n : tagged[si]) {
-      if (n.end <= n.begin || n.end > s.token_count) continue;
+      if (n.end <= n.begin || n.end > tw.words.size()) continue;
       const bool is_tentative = n.type == NameType::kMisc;
       if (is_tentative && n.end - n.begin != 1) continue;
-      const std::uint32_t first = s.first_token + n.begin, last = s.first_token + n.end - 1;
-      ByteSpan span{a.tokens[first].span.begin, a.tokens[last].span.end};
+      const std::uint32_t first = tw.token[n.begin], last = tw.token[n.end - 1];
+      ByteSpan span{tw.spans[n.begin].begin, tw.spans[n.end - 1].end};
       // A possessive is not part of the name: "Hun Sen's" -> "Hun Sen".
       std::string_view tail = slice(a.text, span);
       for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
@@ -261,16 +319,35 @@ void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<
       // the mention merges with "Helena Marsh, Chief Fire Officer".
       std::uint32_t name_first = first;
       std::string inner_role;
-      if (n.type == NameType::kPerson && last > first) {
-        for (std::uint32_t k = first; k < last; ++k) {
+      // A courtesy or academic title is neither name nor role: "Mr. Arafat" is "Arafat".
+      if (n.type == NameType::kPerson) {
+        auto courtesy = [](const std::string& w) {
+          return w == "mr" || w == "mrs" || w == "ms" || w == "dr" || w == "prof" || w == "rev" || w == "mr." ||
+                 w == "mrs." || w == "ms." || w == "dr." || w == "prof." || w == "rev.";
+        };
+        std::uint32_t k = first;
+        while (k < last && courtesy(a.tokens[k].lower)) {
+          ++k;
+          if (k < last && slice(a.text, a.tokens[k].span) == ".") ++k;
+        }
+        if (k > first && k <= last) {
+          name_first = k;
+          span.begin = a.tokens[k].span.begin;
+        }
+      }
+      const std::uint32_t after_courtesy = name_first;
+      if (n.type == NameType::kPerson && last > name_first) {
+        for (std::uint32_t k = name_first; k < last; ++k) {
           std::string_view w = slice(a.text, a.tokens[k].span);
+          if (w == ".") continue;  // the period of "Maj." / "Gen."
           const bool capital = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
           if (!capital) break;
           if (is_role_word(a.tokens[k].lower)) name_first = k + 1;
         }
-        if (name_first > first) {
-          inner_role = std::string(
-              a.text.substr(a.tokens[first].span.begin, a.tokens[name_first - 1].span.end - a.tokens[first].span.begin));
+        while (name_first < last && slice(a.text, a.tokens[name_first].span) == ".") ++name_first;
+        if (name_first > after_courtesy) {
+          inner_role = std::string(a.text.substr(a.tokens[after_courtesy].span.begin,
+                                                 a.tokens[name_first - 1].span.end - a.tokens[after_courtesy].span.begin));
           span.begin = a.tokens[name_first].span.begin;
         }
       }

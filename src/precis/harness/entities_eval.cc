@@ -87,6 +87,7 @@ Result<EntityEvalReport> evaluate_entities(const EntityEvalOptions& options) {
       if (!saved) return tl::unexpected(saved.error());
     }
   }
+  tagger.set_refine(options.refine);
   std::string predictions;
   EntityEvalReport report =
       score_entities(tagger, *test, options.predictions_path.empty() ? nullptr : &predictions);
@@ -119,6 +120,7 @@ Result<std::vector<EntityEvalReport>> evaluate_entities_dev_halves(const EntityE
     facts::EntityTagger tagger =
         options.rules_only ? facts::EntityTagger::rule_based() : facts::EntityTagger::train(train, options.train);
     const double train_seconds = seconds_since(start);
+    tagger.set_refine(options.refine);
     EntityEvalReport report = score_entities(tagger, test, options.predictions_path.empty() ? nullptr : &predictions);
     report.train_seconds = train_seconds;
     report.train_sentences = options.rules_only ? 0 : train_sentences;

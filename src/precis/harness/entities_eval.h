@@ -35,6 +35,7 @@ struct EntityEvalOptions {
   std::string train_path;  // "" = facts::conll_dev_path()
   std::string test_path;   // "" = facts::conll_test_path()
   bool rules_only = false;
+  bool refine = true;  // facts::refine_name_spans on the tagger's names (EntityTagger::set_refine)
   facts::TrainOptions train;
   std::string save_model;  // when set, the trained model is written there
   std::string predictions_path;  // when set, conlleval input ("word gold predicted") is written there
