@@ -349,6 +349,9 @@ void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<
           inner_role = std::string(a.text.substr(a.tokens[after_courtesy].span.begin,
                                                  a.tokens[name_first - 1].span.end - a.tokens[after_courtesy].span.begin));
           span.begin = a.tokens[name_first].span.begin;
+          // The tagger may have left the first role word out ("Chief" before "Fire Officer").
+          std::string before = role_before(a, after_courtesy, s.first_token);
+          if (!before.empty()) inner_role = before + " " + inner_role;
         }
       }
       Entity e;
