@@ -111,28 +111,9 @@ std::string without_possessive(std::string w) {
   return w;
 }
 
-int month_of(const Tok& t) {
-  static const std::unordered_map<std::string, int> months = {
-      {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3}, {"april", 4},
-      {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7}, {"august", 8}, {"aug", 8},
-      {"september", 9}, {"sep", 9}, {"sept", 9}, {"october", 10}, {"oct", 10}, {"november", 11},
-      {"nov", 11}, {"december", 12}, {"dec", 12}};
-  if (!t.capital) return 0;
-  std::string w = t.lower;
-  if (!w.empty() && w.back() == '.') w.pop_back();
-  w = without_possessive(std::move(w));  // "July's"
-  auto it = months.find(w);
-  return it == months.end() ? 0 : it->second;
-}
+int month_of(const Tok& t) { return t.capital ? month_number(t.lower) : 0; }
 
-int weekday_of(const Tok& t) {
-  static const std::unordered_map<std::string, int> days = {{"monday", 0}, {"tuesday", 1}, {"wednesday", 2},
-                                                             {"thursday", 3}, {"friday", 4}, {"saturday", 5},
-                                                             {"sunday", 6}};
-  if (!t.capital) return -1;
-  auto it = days.find(without_possessive(t.lower));  // "Saturday's match"
-  return it == days.end() ? -1 : it->second;
-}
+int weekday_of(const Tok& t) { return t.capital ? weekday_number(t.lower) : -1; }
 
 // A small integer token ("3", "3rd", "21st"); -1 otherwise.
 int small_int(std::string_view t, int max) {
@@ -626,6 +607,35 @@ std::vector<DateMatch> find_dates(std::string_view text, std::optional<CivilDay>
     i = end > i ? end : i + 1;
   }
   return s.out;
+}
+
+int month_number(std::string_view lower) {
+  static const std::unordered_map<std::string, int> months = {
+      {"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3}, {"april", 4},
+      {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7}, {"august", 8}, {"aug", 8},
+      {"september", 9}, {"sep", 9}, {"sept", 9}, {"october", 10}, {"oct", 10}, {"november", 11},
+      {"nov", 11}, {"december", 12}, {"dec", 12}};
+  std::string w(lower);
+  w.resize(w.size() - possessive_length(w));  // "July's"
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  auto it = months.find(w);
+  return it == months.end() ? 0 : it->second;
+}
+
+int weekday_number(std::string_view lower) {
+  static const std::unordered_map<std::string, int> days = {{"monday", 0}, {"tuesday", 1}, {"wednesday", 2},
+                                                             {"thursday", 3}, {"friday", 4}, {"saturday", 5},
+                                                             {"sunday", 6}};
+  std::string w(lower);
+  w.resize(w.size() - possessive_length(w));  // "Saturday's match"
+  auto it = days.find(w);
+  return it == days.end() ? -1 : it->second;
+}
+
+bool is_calendar_name(std::string_view lower) {
+  const int month = month_number(lower);
+  if (month == 5 || (month == 3 && lower.starts_with("mar") && !lower.starts_with("march"))) return false;
+  return month != 0 || weekday_number(lower) >= 0;
 }
 
 }  // namespace precis::facts

@@ -51,6 +51,14 @@ std::vector<DateMatch> find_dates(std::string_view text, std::optional<CivilDay>
 std::optional<CivilDay> parse_iso_day(std::string_view text);
 std::string to_iso(const CivilDay& day);  // "2004-11-02"
 
+// Calendar words, the one list for all of precis::facts. `lower` is ASCII lower case; a final
+// period ("oct.") and a possessive ("july's", "sunday's") are allowed.
+int month_number(std::string_view lower);    // 1..12 for "january", "jan", "jan.", "sept", ...; else 0
+int weekday_number(std::string_view lower);  // 0 (Monday) .. 6 for "monday" ... "sunday"; else -1
+// A month or weekday name that is never anything else: not "may" (a verb, a surname) nor "mar"
+// (a verb). The name taggers and the entity lists leave these out of names.
+bool is_calendar_name(std::string_view lower);
+
 // Day arithmetic (proleptic Gregorian): days since 1970-01-01 and back; weekday 0 = Monday.
 long days_from_civil(const CivilDay& day);
 CivilDay civil_from_days(long days);

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "precis/facts/dates.h"
 #include "precis/facts/entity_tagger.h"
 #include "precis/facts/gazetteer.h"
 
@@ -80,13 +81,8 @@ const std::unordered_set<std::string>& title_words() {
   return words;
 }
 
-bool is_calendar_word(std::string_view lower) {
-  static const std::unordered_set<std::string> words = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-      "march", "april", "june", "july", "august", "september", "october", "november", "december",
-      "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."};
-  return words.count(std::string(lower)) != 0;
-}
+// Weekday and month names (dates.h) neither start nor end a name.
+bool is_calendar_word(std::string_view lower) { return is_calendar_name(lower); }
 
 const std::unordered_set<std::string>& place_prepositions() {
   static const std::unordered_set<std::string> words = {"in", "at", "near", "from", "to", "across", "outside", "inside"};

@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "precis/facts/dates.h"
 #include "precis/facts/gazetteer.h"
 
 namespace precis::facts {
@@ -65,11 +66,6 @@ const Words& collective_words() {
 const Words& place_modified_words() {
   static const Words w = {"city",      "council",  "police", "officials", "residents", "authorities",
                           "mayor",     "district", "county", "province",  "region",    "townspeople"};
-  return w;
-}
-
-const Words& weekdays() {
-  static const Words w = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
   return w;
 }
 
@@ -144,7 +140,7 @@ void refine_name_spans(const std::vector<std::string_view>& words, std::vector<N
       // "Rescue Service"), which a first name rarely is.
       const std::string before_head = ascii_lower(words[n.end - 2]);
       const bool head_may_retype = n.type != NameType::kPerson || Gazetteer::system().is_common_word(before_head) ||
-                                   weekdays().count(before_head) != 0;  // "Sunday Telegraph"
+                                   weekday_number(before_head) >= 0;  // "Sunday Telegraph"
       if (head_may_retype && in(place_last_words(), last)) {
         n.type = NameType::kLocation;
       } else if (head_may_retype && in(org_last_words(), last)) {

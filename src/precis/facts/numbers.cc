@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "precis/facts/dates.h"
 #include "precis/facts/gazetteer.h"
 #include "precis/text/tokenizer.h"
 
@@ -96,13 +97,7 @@ bool is_clock_word(const std::string& w) {
 
 // Capitalised words before a number that are not labels: months and weekdays belong to dates,
 // and sentence-opening function words ("The 3 men", "Only 3") still introduce a count.
-bool is_calendar_word(const std::string& w) {
-  static const std::unordered_set<std::string> s = {
-      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-      "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
-      "oct.", "nov.", "dec.", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  return s.count(w) != 0;
-}
+bool is_calendar_word(const std::string& w) { return month_number(w) != 0 || weekday_number(w) >= 0; }
 
 struct Tok {
   ByteSpan span;

@@ -137,15 +137,6 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-// Weekday and month names (folded), which the tagger sometimes takes for names.
-bool is_calendar_name(const std::string& folded) {
-  static const std::unordered_set<std::string> kCalendar = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-      "march", "april", "june", "july", "august", "september", "october", "november", "december",
-      "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};  // not "may", "mar"
-  return kCalendar.count(folded) != 0;
-}
-
 std::string last_word(std::string_view name) {
   std::size_t sp = name.find_last_of(' ');
   return fold(sp == std::string_view::npos ? name : name.substr(sp + 1));
