@@ -37,6 +37,7 @@ struct Args {
   double model_df_share = -1;
   bool fill_whole = false;
   std::int64_t work_limit = -1;
+  double max_pair_similarity = -1;
 };
 
 int run(const Args& args) {
@@ -62,6 +63,7 @@ int run(const Args& args) {
   if (args.lead_sentences > 0) options.summary.candidates.lead_sentences = args.lead_sentences;
   if (args.model_unigram_weight >= 0) options.summary.model_unigram_weight = args.model_unigram_weight;
   if (args.work_limit >= 0) options.summary.ilp_work_limit = static_cast<std::uint32_t>(args.work_limit);
+  if (args.max_pair_similarity >= 0) options.summary.max_pair_similarity = args.max_pair_similarity;
   if (args.fill_whole) options.summary.fill_by_prefix = false;
   if (args.model_df_share >= 0) options.summary.model_df_share = args.model_df_share;
   if (args.model_min_df >= 0) options.summary.model_min_df = args.model_min_df;
@@ -136,6 +138,9 @@ void add_eval_summaries_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--model-min-probability", args->model_min_probability, "Tuning: learnt concepts below are worth nothing")->group("Tuning");
   cmd->add_option("--model-df-share", args->model_df_share, "Tuning: share of the document-frequency value kept under the model")->group("Tuning");
   cmd->add_flag("--fill-whole", args->fill_whole, "Tuning: choose the filler by its whole sentence, not the scored prefix")->group("Tuning");
+  cmd->add_option("--max-pair-similarity", args->max_pair_similarity,
+                  "Tuning: content-word cosine at which two sentences may not both be chosen (0 = off)")
+      ->group("Tuning");
   cmd->add_option("--work-limit", args->work_limit, "Tuning: the exact solver's simplex-iteration limit per story (0 = none)")->group("Tuning");
   cmd->callback([args, &exit_code]() { exit_code = run(*args); });
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <numeric>
 #include <queue>
 #include <unordered_map>
@@ -45,9 +46,53 @@ std::vector<std::uint32_t> shortlist(const CandidateSet& set, const std::vector<
   return out;
 }
 
+std::vector<std::uint32_t> unique_sorted(std::vector<std::uint32_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+double set_cosine(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) ++common, ++i, ++j;
+    else if (a[i] < b[j]) ++i;
+    else ++j;
+  }
+  return static_cast<double>(common) / std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
+}
+
+// Pairs of pool positions (p < q) that may not both be chosen.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> conflicts(const CandidateSet& set,
+                                                               const std::vector<std::uint32_t>& pool,
+                                                               const SelectOptions& o) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  if (o.max_pair_similarity <= 0) return out;
+  std::vector<std::vector<std::uint32_t>> words;
+  words.reserve(pool.size());
+  for (std::uint32_t i : pool) words.push_back(unique_sorted(set.candidates[i].unigrams));
+  for (std::uint32_t p = 0; p < pool.size(); ++p) {
+    for (std::uint32_t q = p + 1; q < pool.size(); ++q) {
+      if (set_cosine(words[p], words[q]) >= o.max_pair_similarity) out.emplace_back(p, q);
+    }
+  }
+  return out;
+}
+
 std::vector<std::uint32_t> greedy(const CandidateSet& set, const std::vector<double>& value,
-                                  const std::vector<std::uint32_t>& pool, const SelectOptions& o) {
+                                  const std::vector<std::uint32_t>& pool, const SelectOptions& o,
+                                  const std::vector<std::pair<std::uint32_t, std::uint32_t>>& conflict) {
   std::vector<char> covered(value.size(), 0);
+  // Candidates barred by a chosen one (indexed by candidate id through `position`).
+  std::unordered_map<std::uint32_t, std::uint32_t> position;
+  for (std::uint32_t p = 0; p < pool.size(); ++p) position[pool[p]] = p;
+  std::vector<std::vector<std::uint32_t>> rivals(pool.size());
+  for (auto [p, q] : conflict) {
+    rivals[p].push_back(q);
+    rivals[q].push_back(p);
+  }
+  std::vector<char> blocked(pool.size(), 0);
   // Lazy greedy: upper bounds in a max-heap, re-evaluated on pop.
   using Entry = std::pair<double, std::uint32_t>;
   std::priority_queue<Entry> heap;
@@ -62,7 +107,7 @@ std::vector<std::uint32_t> greedy(const CandidateSet& set, const std::vector<dou
     heap.pop();
     const Candidate& c = set.candidates[i];
     double cost = cost_of(c, o);
-    if (used + cost > o.budget) continue;
+    if (used + cost > o.budget || blocked[position[i]]) continue;
     double ratio = gain_of(c, value, covered) / cost;
     if (ratio <= 0) continue;
     if (!heap.empty() && ratio < heap.top().first - 1e-12) {
@@ -72,6 +117,7 @@ std::vector<std::uint32_t> greedy(const CandidateSet& set, const std::vector<dou
     chosen.push_back(i);
     used += cost;
     for (std::uint32_t id : c.concepts) covered[id] = 1;
+    for (std::uint32_t q : rivals[position[i]]) blocked[q] = 1;
   }
   // Best singleton guard.
   double best_single = 0;
@@ -103,6 +149,7 @@ void stop_after_work(glp_tree* tree, void* info) {
 
 std::vector<std::uint32_t> ilp(const CandidateSet& set, const std::vector<double>& value,
                                const std::vector<std::uint32_t>& pool, const SelectOptions& o,
+                               const std::vector<std::pair<std::uint32_t, std::uint32_t>>& conflict,
                                const std::vector<std::uint32_t>& fallback) {
   // Concepts present in the pool with positive value.
   // A concept that only one pooled sentence contains is covered exactly when that sentence is
@@ -167,6 +214,14 @@ std::vector<std::uint32_t> ilp(const CandidateSet& set, const std::vector<double
     for (int j : containing[k]) { ia.push_back(row); ja.push_back(j); ar.push_back(1); }
     ia.push_back(row); ja.push_back(n_s + k + 1); ar.push_back(-1);
   }
+  // s_p + s_q <= 1 for sentences that say the same thing.
+  for (auto [p, q] : conflict) {
+    glp_add_rows(lp, 1);
+    ++row;
+    glp_set_row_bnds(lp, row, GLP_UP, 0, 1);
+    ia.push_back(row); ja.push_back(static_cast<int>(p) + 1); ar.push_back(1);
+    ia.push_back(row); ja.push_back(static_cast<int>(q) + 1); ar.push_back(1);
+  }
   glp_load_matrix(lp, static_cast<int>(ia.size()) - 1, ia.data(), ja.data(), ar.data());
   glp_iocp params;
   glp_init_iocp(&params);
@@ -191,6 +246,10 @@ std::vector<std::uint32_t> ilp(const CandidateSet& set, const std::vector<double
 
 }  // namespace
 
+double candidate_similarity(const Candidate& a, const Candidate& b) {
+  return set_cosine(unique_sorted(a.unigrams), unique_sorted(b.unigrams));
+}
+
 double coverage_value(const CandidateSet& set, const std::vector<double>& value,
                       const std::vector<std::uint32_t>& selection) {
   std::vector<char> covered(value.size(), 0);
@@ -210,9 +269,10 @@ double coverage_value(const CandidateSet& set, const std::vector<double>& value,
 std::vector<std::uint32_t> select_sentences(const CandidateSet& set, const std::vector<double>& concept_value,
                                             const SelectOptions& options) {
   std::vector<std::uint32_t> pool = shortlist(set, concept_value, options);
-  std::vector<std::uint32_t> greedy_answer = greedy(set, concept_value, pool, options);
+  const auto conflict = conflicts(set, pool, options);
+  std::vector<std::uint32_t> greedy_answer = greedy(set, concept_value, pool, options, conflict);
   if (options.solver == Solver::kGreedy) return greedy_answer;
-  return ilp(set, concept_value, pool, options, greedy_answer);
+  return ilp(set, concept_value, pool, options, conflict, greedy_answer);
 }
 
 }  // namespace precis::summarize

@@ -35,7 +35,16 @@ struct SelectOptions {
   // ILP only: simplex iterations after which the search stops (0 = no limit). Checked by GLPK's
   // callback, so the last node may overrun it a little; the root relaxation always completes.
   std::uint32_t work_limit = 400;
+  // Two sentences whose content words (Candidate::unigrams, as sets) have a cosine of at least
+  // this never both make the summary: they say the same thing in different words ("Mahathir fired
+  // Anwar on Sept. 2 ..." and "Anwar was fired by Prime Minister Mahathir Mohamad on Sept. 2 ...")
+  // and share too few bigrams for the concept objective to notice. 0 = off. A constraint
+  // x_i + x_j <= 1 in the program, a block in the greedy (McDonald 2007).
+  double max_pair_similarity = 0;
 };
+
+// Cosine of the two candidates' content-word sets (each stem once).
+double candidate_similarity(const Candidate& a, const Candidate& b);
 
 // Returns indices into `set.candidates`, in no particular order. `concept_value[c]` is the value of
 // covering concept c (0 for concepts that should not count). Never exceeds the budget.

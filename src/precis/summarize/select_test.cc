@@ -123,5 +123,84 @@ TEST(Select, ConceptsCountOnceSoRepetitionIsNotRewarded) {
   EXPECT_TRUE(std::find(chosen.begin(), chosen.end(), 2u) != chosen.end());
 }
 
+// Two sentences that say the same thing in other words share content words but few bigram
+// concepts: both fit and both add value, so coverage alone takes both.
+Instance paraphrase_pair() {
+  Instance in;
+  in.value = {3, 3, 3, 3, 1};
+  auto add = [&](std::vector<std::uint32_t> concepts, std::vector<std::uint32_t> unigrams, std::uint32_t words) {
+    Candidate c;
+    c.sentence = static_cast<std::uint32_t>(in.set.candidates.size());
+    c.words = words;
+    c.bytes = words * 6;
+    c.concepts = std::move(concepts);
+    c.unigrams = std::move(unigrams);
+    in.set.candidates.push_back(std::move(c));
+  };
+  add({0, 1}, {10, 11, 12, 13, 14}, 10);      // "Mahathir fired Anwar on Sept. 2 ..."
+  add({2, 3}, {10, 11, 12, 13, 15, 13}, 10);  // "Anwar was fired by Mahathir on Sept. 2 ..." (a stem twice)
+  add({4}, {20, 21, 22}, 10);                 // something else, worth less
+  return in;
+}
+
+TEST(Select, ParaphrasesAreNotBothChosenWhenBarred) {
+  Instance in = paraphrase_pair();
+  EXPECT_NEAR(candidate_similarity(in.set.candidates[0], in.set.candidates[1]), 4.0 / 5.0, 1e-12);
+  EXPECT_EQ(candidate_similarity(in.set.candidates[0], in.set.candidates[2]), 0.0);
+  for (Solver solver : {Solver::kIlp, Solver::kGreedy}) {
+    SelectOptions o;
+    o.budget = 20;
+    o.solver = solver;
+    auto both = select_sentences(in.set, in.value, o);
+    std::sort(both.begin(), both.end());
+    EXPECT_EQ(both, (std::vector<std::uint32_t>{0, 1})) << "without the bar, coverage takes the paraphrase";
+    o.max_pair_similarity = 0.5;
+    auto one = select_sentences(in.set, in.value, o);
+    std::sort(one.begin(), one.end());
+    EXPECT_EQ(one.size(), 2u);
+    EXPECT_TRUE(std::find(one.begin(), one.end(), 2u) != one.end());
+    EXPECT_FALSE(std::find(one.begin(), one.end(), 0u) != one.end() && std::find(one.begin(), one.end(), 1u) != one.end());
+  }
+}
+
+TEST(Select, BarredPairsKeepTheIlpOptimalAmongAllowedSelections) {
+  std::mt19937 rng(7);
+  for (int trial = 0; trial < 30; ++trial) {
+    Instance in = random_instance(rng, 10, 12);
+    std::uniform_int_distribution<int> word(0, 15);
+    for (auto& c : in.set.candidates) {
+      for (int k = 0; k < 5; ++k) c.unigrams.push_back(static_cast<std::uint32_t>(word(rng)));
+    }
+    SelectOptions o;
+    o.budget = 45;
+    o.max_pair_similarity = 0.5;
+    o.work_limit = 0;
+    auto chosen = select_sentences(in.set, in.value, o);
+    for (std::size_t a = 0; a < chosen.size(); ++a) {
+      for (std::size_t b = a + 1; b < chosen.size(); ++b) {
+        EXPECT_LT(candidate_similarity(in.set.candidates[chosen[a]], in.set.candidates[chosen[b]]), 0.5);
+      }
+    }
+    // Brute force over the allowed selections.
+    double best = 0;
+    const std::size_t n = in.set.candidates.size();
+    for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+      std::vector<std::uint32_t> pick;
+      double words = 0;
+      bool allowed = true;
+      for (std::uint32_t i = 0; i < n && allowed; ++i) {
+        if (!(mask & (1u << i))) continue;
+        for (std::uint32_t j : pick) {
+          if (candidate_similarity(in.set.candidates[i], in.set.candidates[j]) >= 0.5) allowed = false;
+        }
+        pick.push_back(i);
+        words += in.set.candidates[i].words;
+      }
+      if (allowed && words <= o.budget) best = std::max(best, coverage_value(in.set, in.value, pick));
+    }
+    EXPECT_NEAR(coverage_value(in.set, in.value, chosen), best, 1e-9) << "trial " << trial;
+  }
+}
+
 }  // namespace
 }  // namespace precis::summarize

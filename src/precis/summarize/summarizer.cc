@@ -290,6 +290,7 @@ std::vector<SummarySentence> summarize(const std::vector<const Article*>& articl
   select.solver = options.solver;
   select.max_candidates = options.max_candidates;
   select.work_limit = options.ilp_work_limit;
+  select.max_pair_similarity = options.max_pair_similarity;
   select.budget_in_bytes = options.max_bytes > 0;
   select.budget = options.max_bytes > 0 ? options.max_bytes : options.max_words;
   if (select.budget <= 0) select.budget = 1e9;
@@ -362,6 +363,12 @@ std::vector<SummarySentence> summarize(const std::vector<const Article*>& articl
     double best = 0;
     for (std::uint32_t i = 0; i < set.candidates.size(); ++i) {
       if (std::find(chosen.begin(), chosen.end(), i) != chosen.end()) continue;
+      if (options.max_pair_similarity > 0 &&
+          std::any_of(chosen.begin(), chosen.end(), [&](std::uint32_t c) {
+            return candidate_similarity(set.candidates[c], set.candidates[i]) >= options.max_pair_similarity;
+          })) {
+        continue;
+      }
       double gain = options.fill_by_prefix ? prefix_gain(set.candidates[i]) : 0;
       if (!options.fill_by_prefix) {
         for (std::uint32_t id : set.candidates[i].concepts) {

@@ -49,6 +49,9 @@ struct SummaryOptions {
   // News puts the event first, and with one to three articles the concept counts are too thin
   // to find it. 0 = off. Evaluation mode (fill_budget) never forces it.
   std::uint32_t lead_first_max_articles = 3;
+  // Two sentences with a content-word cosine of at least this are never both chosen (select.h);
+  // 0 = off.
+  double max_pair_similarity = 0.5;
   double attribution_threshold = 0.6;  // content-word cosine for "reports the same content"
   // Learnt concept values (concept_model.h): when set and the story has three or more counted
   // articles, a concept is worth the model's probability that a human summary holds it, instead
