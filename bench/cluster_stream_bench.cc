@@ -169,6 +169,11 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
     }
   }
+  {
+    auto t0 = std::chrono::steady_clock::now();
+    clusterer.flush();  // the articles still waiting for delayed assignment
+    processing += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  }
   double total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_start).count();
   double recall = planted ? static_cast<double>(found) / static_cast<double>(planted) : 1.0;
   std::printf("total %.1f s wall, %.1f s CPU (%.1f s wall in dedup + clustering: %.0f articles/s); peak RSS %.1f MiB\n",

@@ -28,6 +28,10 @@ struct Args {
   double idf_prior = -1;
   double burst_weight = -1;
   double burst_half_life = -1;
+  double delay_hours = -1;
+  int delay_max = -1;
+  double delay_link = -1;
+  double delay_group_factor = -1;
   bool no_dedup = false;
   bool per_story = false;
   std::string out;
@@ -57,6 +61,10 @@ int run(const Args& args) {
   if (args.idf_prior >= 0) options.cluster.idf_prior_documents = args.idf_prior;
   if (args.burst_weight >= 0) options.cluster.burst_weight = args.burst_weight;
   if (args.burst_half_life > 0) options.cluster.burst_half_life_hours = args.burst_half_life;
+  if (args.delay_hours >= 0) options.cluster.delay_hours = args.delay_hours;
+  if (args.delay_max > 0) options.cluster.delay_max_articles = static_cast<std::uint32_t>(args.delay_max);
+  if (args.delay_link >= 0) options.cluster.delay_link_similarity = args.delay_link;
+  if (args.delay_group_factor > 0) options.cluster.delay_group_factor = args.delay_group_factor;
   options.use_duplicates = !args.no_dedup;
   options.per_story = args.per_story;
   options.assignments_path = args.out;
@@ -109,6 +117,12 @@ void add_eval_clustering_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--burst-weight", args->burst_weight,
                   "Exponent of the burst factor (recent / expected use of a term) in article vectors (0: off)");
   cmd->add_option("--burst-half-life", args->burst_half_life, "Half-life in hours of the recent term counts");
+  cmd->add_option("--delay-hours", args->delay_hours,
+                  "Delayed assignment: hold articles up to this many stream hours, group them, place groups (0: off)");
+  cmd->add_option("--delay-max", args->delay_max, "Delayed assignment: most articles held at once");
+  cmd->add_option("--delay-link", args->delay_link, "Delayed assignment: average-link cosine that groups held articles");
+  cmd->add_option("--delay-group-factor", args->delay_group_factor,
+                  "Delayed assignment: a group's join bar as a multiple of one article's");
   cmd->add_option("--out", args->out, "Write each document's story and gold labels to this TSV file");
   cmd->add_flag("--per-story", args->per_story, "Also list split gold stories (recall) and impure predicted stories (purity)");
   cmd->add_flag("--no-dedup", args->no_dedup, "Do not force copies into their original's story");

@@ -32,6 +32,8 @@
 // event gain, words of a burst that has faded lose. The factor is taken at arrival and stays in the
 // member's vector, so it costs one hash lookup per term and one decayed counter per vocabulary term.
 //
+// Delayed assignment (`delay_hours`): see story_clusterer_delay.cc.
+//
 // Bounded cost: candidate stories come from an inverted index (term -> open stories) probed with
 // the article's highest-weighted terms, and only the best `max_candidates` are scored in full.
 // Centroids keep their `max_centroid_terms` heaviest terms. The index is cleaned lazily: closed
@@ -247,16 +249,21 @@ StoryClusterer::TermVector StoryClusterer::vectorize(const Article& article, std
       previous = h;
     }
   }
-  TermVector v;
-  v.reserve(tf.size());
-  // Burst factors are taken as the article arrives and stay in its vector (and so in the centroid).
-  const double documents = recent_documents();  // once per article, not per term
-  for (auto [term, count] : tf) {
-    v.emplace_back(term, static_cast<float>((1.0 + std::log(count)) * burst_factor(term, documents)));
-  }
+  TermVector v(tf.begin(), tf.end());  // raw counts; weigh() turns them into weights
   std::sort(v.begin(), v.end());
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
+  return v;
+}
+
+StoryClusterer::TermVector StoryClusterer::weigh(const TermVector& counts) const {
+  // Burst factors are taken as the article is placed and stay in its vector (and so in the centroid).
+  TermVector v;
+  v.reserve(counts.size());
+  const double documents = recent_documents();  // once per article, not per term
+  for (auto [term, count] : counts) {
+    v.emplace_back(term, static_cast<float>((1.0 + std::log(count)) * burst_factor(term, documents)));
+  }
   return v;
 }
 
@@ -346,18 +353,20 @@ void StoryClusterer::absorb(Story& story, const TermVector& doc, double hours, b
   add_to_centroid(story, doc);
 }
 
-void StoryClusterer::add_to_centroid(Story& story, const TermVector& doc) {
+double StoryClusterer::unit_scale(const TermVector& doc) const {
   // Each member counts once, whatever its length: its tf weights are scaled to a unit tf-idf
   // vector (idf as of its arrival), so long articles do not pull the centroid their way.
-  float scale = 1.0f;
-  if (options_.unit_members) {
-    double norm = 0;
-    for (auto [term, w] : doc) {
-      double x = w * idf(term);
-      norm += x * x;
-    }
-    if (norm > 0) scale = static_cast<float>(1.0 / std::sqrt(norm));
+  if (!options_.unit_members) return 1.0;
+  double norm = 0;
+  for (auto [term, w] : doc) {
+    double x = w * idf(term);
+    norm += x * x;
   }
+  return norm > 0 ? 1.0 / std::sqrt(norm) : 1.0;
+}
+
+void StoryClusterer::add_to_centroid(Story& story, const TermVector& doc) {
+  float scale = static_cast<float>(unit_scale(doc));
   for (auto [term, w] : doc) {
     auto [it, inserted] = story.centroid.try_emplace(term, 0.0f);
     double before = it->second;
@@ -541,106 +550,140 @@ void StoryClusterer::close_until(double now_hours) {
   }
 }
 
+std::vector<std::pair<double, std::uint32_t>> StoryClusterer::rank_candidates(const TermVector& weights) const {
+  // Candidates: open stories sharing the heaviest terms.
+  std::vector<std::pair<double, std::uint32_t>> query;
+  query.reserve(weights.size());
+  for (auto [term, w] : weights) query.emplace_back(-w * idf(term), term);
+  std::sort(query.begin(), query.end());
+  if (query.size() > options_.query_terms) query.resize(options_.query_terms);
+  std::unordered_map<std::uint32_t, double> partial;
+  for (auto [neg, term] : query) {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) continue;
+    for (std::uint32_t s : it->second) partial[s] += -neg;
+  }
+  std::vector<std::pair<double, std::uint32_t>> ranked;
+  for (auto [s, score] : partial) {
+    if (open_.count(s)) ranked.emplace_back(-score, s);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  if (ranked.size() > options_.max_candidates) ranked.resize(options_.max_candidates);
+  return ranked;
+}
+
+std::uint32_t StoryClusterer::place_copy(std::uint32_t index, double hours, const TermVector& doc,
+                                         std::uint32_t original) {
+  std::uint32_t target = resolve(story_of_[original]);
+  if (!open_.count(target)) {
+    // A copy of an article whose story has closed reopens that story.
+    Story reopened;
+    reopened.id = target;
+    reopened.first_hours = hours;
+    reopened.last_hours = hours;
+    reopened.members_complete = false;  // its earlier members are gone
+    auto [it, ok] = open_.emplace(target, std::move(reopened));
+    by_update_.insert({expiry(it->second), target});
+  }
+  bool shapes = open_[target].centroid.empty();
+  absorb(open_[target], doc, hours, shapes);
+  remember(open_[target], index, hours, doc, shapes, static_cast<std::int64_t>(original));
+  return target;
+}
+
+std::uint32_t StoryClusterer::place_article(std::uint32_t index, double hours, const TermVector& doc) {
+  std::vector<std::pair<double, std::uint32_t>> ranked = rank_candidates(doc);
+  // Margin over the story's own threshold decides, so a small story with its lower bar competes
+  // fairly with a large one.
+  std::optional<std::uint32_t> chosen;
+  double best = 0;
+  TermVector unit = unit_tfidf(doc);
+  for (auto [neg, s] : ranked) {
+    const Story& story = open_.at(s);
+    double sim = similarity(doc, unit, story);
+    double need = join_threshold(story);
+    if (hours > active_until(story)) need *= options_.dormant_factor;
+    if (sim < need) continue;
+    double margin = sim / need;
+    if (!chosen || margin > best || (margin == best && s < *chosen)) {
+      best = margin;
+      chosen = s;
+    }
+  }
+  if (chosen) {
+    absorb(open_.at(*chosen), doc, hours, true);
+    remember(open_.at(*chosen), index, hours, doc, true, -1);
+    // The story has moved towards its new member: a split-off part of it may now be close.
+    try_merges(*chosen, ranked);
+    return resolve(*chosen);
+  }
+  Story story;
+  story.id = next_story_++;
+  story.first_hours = hours;
+  story.last_hours = hours;
+  merged_into_.push_back(story.id);
+  auto [it, ok] = open_.emplace(story.id, std::move(story));
+  it->second.articles = 0;
+  by_update_.insert({expiry(it->second), it->first});
+  absorb(it->second, doc, hours, true);
+  remember(it->second, index, hours, doc, true, -1);
+  return it->first;
+}
+
+void StoryClusterer::check_split(std::uint32_t story) {
+  if (options_.split_similarity <= 0) return;
+  std::uint32_t now = resolve(story);
+  auto it = open_.find(now);
+  if (it != open_.end() && it->second.members_complete && it->second.articles >= it->second.next_split_check &&
+      it->second.articles <= options_.split_max_articles) {
+    try_split(now);
+  }
+}
+
+void StoryClusterer::count_document(const TermVector& doc, const std::vector<std::uint32_t>& names) {
+  // An article counts in document frequencies after it has been placed.
+  for (auto [term, w] : doc) ++df_[term];
+  for (std::uint32_t term : names) ++name_df_[term];
+  ++documents_;
+}
+
 std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uint32_t> same_story_as) {
-  double hours = last_hours_;
-  if (auto h = parse_iso_hours(article.meta.published)) {
-    hours = *h;
+  const bool delayed = options_.delay_hours > 0;
+  std::optional<double> published = parse_iso_hours(article.meta.published);
+  double hours = published ? *published : last_hours_;
+  // The waiting articles are placed as of their own time, before the clock moves on.
+  if (delayed && !waiting_.empty() && hours - waiting_since_ >= options_.delay_hours) {
+    place_waiting(hours - options_.delay_hours / 2);
+  }
+  if (published) {
     if (!has_time_ || hours > last_hours_) last_hours_ = hours;
     has_time_ = true;
   }
-  close_until(last_hours_);
+  const auto index = static_cast<std::uint32_t>(story_of_.size());
+  if (!delayed) close_until(last_hours_);
   std::vector<std::uint32_t> names;
-  TermVector doc = vectorize(article, names);
-
-  std::optional<std::uint32_t> chosen;
-  if (same_story_as && *same_story_as < story_of_.size()) {
-    std::uint32_t target = resolve(story_of_[*same_story_as]);
-    if (!open_.count(target)) {
-      // A copy of an article whose story has closed reopens that story.
-      Story reopened;
-      reopened.id = target;
-      reopened.first_hours = hours;
-      reopened.last_hours = hours;
-      reopened.members_complete = false;  // its earlier members are gone
-      auto [it, ok] = open_.emplace(target, std::move(reopened));
-      by_update_.insert({expiry(it->second), target});
-    }
-    chosen = target;
-    bool shapes = open_[target].centroid.empty();
-    absorb(open_[target], doc, hours, shapes);
-    remember(open_[target], documents_, hours, doc, shapes, static_cast<std::int64_t>(*same_story_as));
+  TermVector counts = vectorize(article, names);
+  std::optional<std::uint32_t> original;
+  if (same_story_as && *same_story_as < index) original = *same_story_as;
+  std::uint32_t chosen = kPending;
+  if (delayed) {
+    if (waiting_.empty() || hours < waiting_since_) waiting_since_ = hours;
+    waiting_.push_back(Waiting{index, hours, std::move(counts), {}, std::move(names),
+                               original ? static_cast<std::int64_t>(*original) : -1});
   } else {
-    // Candidates: open stories sharing the article's heaviest terms.
-    std::vector<std::pair<double, std::uint32_t>> query;
-    query.reserve(doc.size());
-    for (auto [term, w] : doc) query.emplace_back(-w * idf(term), term);
-    std::sort(query.begin(), query.end());
-    if (query.size() > options_.query_terms) query.resize(options_.query_terms);
-    std::unordered_map<std::uint32_t, double> partial;
-    for (auto [neg, term] : query) {
-      auto it = postings_.find(term);
-      if (it == postings_.end()) continue;
-      for (std::uint32_t s : it->second) partial[s] += -neg;
-    }
-    std::vector<std::pair<double, std::uint32_t>> ranked;
-    for (auto [s, score] : partial) {
-      if (open_.count(s)) ranked.emplace_back(-score, s);
-    }
-    std::sort(ranked.begin(), ranked.end());
-    if (ranked.size() > options_.max_candidates) ranked.resize(options_.max_candidates);
-    // Margin over the story's own threshold decides, so a small story with its lower bar competes
-    // fairly with a large one.
-    double best = 0;
-    TermVector unit = unit_tfidf(doc);
-    for (auto [neg, s] : ranked) {
-      const Story& story = open_.at(s);
-      double sim = similarity(doc, unit, story);
-      double need = join_threshold(story);
-      if (hours > active_until(story)) need *= options_.dormant_factor;
-      if (sim < need) continue;
-      double margin = sim / need;
-      if (!chosen || margin > best || (margin == best && s < *chosen)) {
-        best = margin;
-        chosen = s;
-      }
-    }
-    if (chosen) {
-      absorb(open_.at(*chosen), doc, hours, true);
-      remember(open_.at(*chosen), documents_, hours, doc, true, -1);
-      // The story has moved towards its new member: a split-off part of it may now be close.
-      try_merges(*chosen, ranked);
-      chosen = resolve(*chosen);
-    } else {
-      Story story;
-      story.id = next_story_++;
-      story.first_hours = hours;
-      story.last_hours = hours;
-      chosen = story.id;
-      merged_into_.push_back(story.id);
-      auto [it, ok] = open_.emplace(story.id, std::move(story));
-      it->second.articles = 0;
-      by_update_.insert({expiry(it->second), it->first});
-      absorb(it->second, doc, hours, true);
-      remember(it->second, documents_, hours, doc, true, -1);
-    }
+    TermVector doc = weigh(counts);
+    chosen = original ? place_copy(index, hours, doc, *original) : place_article(index, hours, doc);
+    count_document(doc, names);
+    count_burst(doc);
   }
-  // The article counts in document frequencies after it has been placed.
-  for (auto [term, w] : doc) ++df_[term];
-  for (std::uint32_t term : names) ++name_df_[term];
-  count_burst(doc);
-  ++documents_;
-  story_of_.push_back(*chosen);
-  if (options_.split_similarity > 0) {
-    std::uint32_t now = resolve(*chosen);
-    auto it = open_.find(now);
-    if (it != open_.end() && it->second.members_complete && it->second.articles >= it->second.next_split_check &&
-        it->second.articles <= options_.split_max_articles) {
-      try_split(now);
-      chosen = resolve(story_of_.back());
-    }
+  story_of_.push_back(chosen);
+  if (delayed) {
+    if (waiting_.size() >= std::max<std::uint32_t>(1, options_.delay_max_articles)) flush();
+  } else {
+    check_split(chosen);
   }
   // Lazy cleaning of the candidate index (see the file comment).
-  if ((documents_ & 1023u) == 0) {
+  if ((story_of_.size() & 1023u) == 0) {
     std::size_t live = 0, held = 0;
     for (const auto& [id, s] : open_) live += s.centroid.size();
     for (const auto& [term, list] : postings_) held += list.size();
@@ -654,11 +697,12 @@ std::uint32_t StoryClusterer::add(const Article& article, std::optional<std::uin
       }
     }
   }
-  return *chosen;
+  return story_of_.back() == kPending ? kPending : resolve(story_of_.back());
 }
 
-std::optional<std::uint32_t> StoryClusterer::story_of(std::uint32_t article) const {
+std::optional<std::uint32_t> StoryClusterer::story_of(std::uint32_t article) {
   if (article >= story_of_.size()) return std::nullopt;
+  if (story_of_[article] == kPending) flush();
   return resolve(story_of_[article]);
 }
 

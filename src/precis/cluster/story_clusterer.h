@@ -2,8 +2,11 @@
 //
 // Call add() once per article in arrival order (annotated: tokens with stem, is_word,
 // is_stopword; sentences; meta.published as ISO 8601, read in UTC by precis::parse_iso_hours — articles without a date
-// take the latest date seen). Each call returns the story the article joins, a new one or an open one. Articles
-// are numbered by arrival from 0; stories from 0 in order of creation.
+// take the latest date seen), then flush() at the end of the stream. Articles wait up to
+// `delay_hours` of stream time before they are placed (delayed assignment, on by default): add()
+// returns kPending for a waiting article, else the story it joined, a new one or an open one.
+// story_of() gives every article's story (placing any that still wait). Articles are numbered by
+// arrival from 0; stories from 0 in order of creation.
 //
 // Two open stories whose centroids converge (cosine >= `merge_similarity`) are merged: the newer
 // id is folded into the older one (union-find), so story_of() of earlier articles may later name
@@ -80,6 +83,18 @@ struct ClusterOptions {
   // unaffected (nothing decays, so recent = long-run). 0: off. Tuned on the DUC 2003 part.
   double burst_weight = 0.125;
   double burst_half_life_hours = 72;
+  // Delayed assignment (Yang, Pierce & Carbonell 1998's retrospective step, bounded): articles
+  // wait until the stream is `delay_hours` past the oldest waiting one (or `delay_max_articles`
+  // wait), then the waiting articles are grouped among themselves (average link over unit tf-idf
+  // vectors, cosine >= `delay_link_similarity`). Each group whose first article is older than half
+  // the delay joins a story or starts one as a unit, scored with the group's centroid, at the
+  // story's bar times `delay_group_factor` (a single article: the plain bar); newer groups wait on
+  // and are regrouped with what follows. Latency per article: at most `delay_hours` of stream time.
+  // add() returns kPending for a waiting article. 0: off. Tuned on the DUC 2003 part.
+  double delay_hours = 48;
+  std::uint32_t delay_max_articles = 256;
+  double delay_link_similarity = 0.3;
+  double delay_group_factor = 1.4;
 };
 
 struct ClusterStats {
@@ -102,10 +117,16 @@ struct StoryInfo {
 
 class StoryClusterer {
  public:
+  static constexpr std::uint32_t kPending = 0xffffffffu;  // add()'s answer for an article still waiting
   explicit StoryClusterer(const ClusterOptions& options = {});
   std::uint32_t add(const Article& article, std::optional<std::uint32_t> same_story_as = std::nullopt);
-  // The story of an earlier article (by arrival index), after merges; nullopt for an unknown index.
-  std::optional<std::uint32_t> story_of(std::uint32_t article) const;
+  // Places every waiting article now (delayed assignment; a no-op otherwise). Call it at the end of
+  // a stream; story_of() calls it too when asked about a waiting article.
+  void flush();
+  // The story of an earlier article (by arrival index), after merges and splits; nullopt for an
+  // unknown index. Asked about an article that is still waiting, it first places every waiting
+  // article (flush()), so each article always has a story; mid-stream that cuts their delay short.
+  std::optional<std::uint32_t> story_of(std::uint32_t article);
   // The story that `story` has been merged into (itself when never merged or unknown).
   std::uint32_t resolve(std::uint32_t story) const;
   std::uint32_t size() const { return static_cast<std::uint32_t>(story_of_.size()); }
@@ -132,7 +153,7 @@ class StoryClusterer {
     struct Member {
       std::uint32_t article = 0;
       double hours = 0;
-      TermVector doc;          // tf weights, as vectorize() gave them
+      TermVector doc;          // tf weights, as weigh() gave them
       bool in_centroid = true;  // false: a copy that did not add to the centroid
       std::int64_t follows = -1;  // the article it copies, or -1
     };
@@ -140,8 +161,25 @@ class StoryClusterer {
     bool members_complete = true;  // false once members were dropped (too large, or reopened)
     std::uint32_t next_split_check = 6;
   };
+  struct Waiting {  // an article held back by delayed assignment
+    std::uint32_t index = 0;
+    double hours = 0;
+    TermVector counts;           // as vectorize() gave them
+    mutable TermVector doc;      // weighed when placed
+    std::vector<std::uint32_t> names;
+    std::int64_t follows = -1;  // the article it copies, or -1
+  };
+  void count_document(const TermVector& doc, const std::vector<std::uint32_t>& names);
   double centroid_norm(const Story& story) const;
-  TermVector vectorize(const Article& article, std::vector<std::uint32_t>& names);
+  std::vector<std::pair<double, std::uint32_t>> rank_candidates(const TermVector& weights) const;
+  std::uint32_t place_copy(std::uint32_t index, double hours, const TermVector& doc, std::uint32_t original);
+  std::uint32_t place_article(std::uint32_t index, double hours, const TermVector& doc);
+  void place_group(const std::vector<const Waiting*>& group);
+  void place_waiting(double before);
+  void check_split(std::uint32_t story);
+  double unit_scale(const TermVector& doc) const;
+  TermVector vectorize(const Article& article, std::vector<std::uint32_t>& names);  // term counts
+  TermVector weigh(const TermVector& counts) const;  // log tf times burst factor
   TermVector unit_tfidf(const TermVector& doc) const;
   double similarity(const TermVector& doc, const TermVector& unit, const Story& story) const;
   double centroid_similarity(const Story& a, const Story& b) const;
@@ -182,6 +220,8 @@ class StoryClusterer {
   };
   std::unordered_map<std::uint32_t, Decayed> recent_df_;
   Decayed recent_documents_;
+  std::vector<Waiting> waiting_;  // delayed assignment, in arrival order
+  double waiting_since_ = 0;      // hours of the oldest waiting article
   std::uint32_t next_story_ = 0;
   double last_hours_ = 0;
   bool has_time_ = false;

@@ -54,6 +54,13 @@ Article make_bridge(std::mt19937_64& rng, int a, int b, const std::string& date)
   return x;
 }
 
+// Options placing each article as it arrives (no delayed assignment), so add() answers at once.
+ClusterOptions immediate() {
+  ClusterOptions o;
+  o.delay_hours = 0;
+  return o;
+}
+
 std::string day(int d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "2004-%02d-%02d", 1 + (d / 28) % 12, 1 + d % 28);
@@ -61,32 +68,36 @@ std::string day(int d) {
 }
 
 TEST(StoryClusterer, SeparatesTopicsAndIsDeterministic) {
-  auto run = [] {
+  auto run = [](const ClusterOptions& options) {
     std::mt19937_64 rng(5);
-    StoryClusterer c;
+    StoryClusterer c(options);
     std::vector<std::uint32_t> out;
     std::vector<int> topics;
     for (int i = 0; i < 300; ++i) {
       int topic = static_cast<int>(rng() % 6);
       topics.push_back(topic);
-      out.push_back(c.add(make(rng, topic, day(i / 30))));
+      c.add(make(rng, topic, day(i / 30)));
     }
+    c.flush();
+    for (std::uint32_t i = 0; i < c.size(); ++i) out.push_back(*c.story_of(i));
     return std::make_pair(out, topics);
   };
-  auto [a, topics] = run();
-  auto [b, topics2] = run();
-  EXPECT_EQ(a, b);
-  // Every pair of articles is in the same story exactly when it has the same topic.
-  std::size_t wrong = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    for (std::size_t j = i + 1; j < a.size(); ++j) wrong += (a[i] == a[j]) != (topics[i] == topics[j]);
+  for (const ClusterOptions& options : {immediate(), ClusterOptions{}}) {
+    auto [a, topics] = run(options);
+    auto [b, topics2] = run(options);
+    EXPECT_EQ(a, b);
+    // Every pair of articles is in the same story exactly when it has the same topic.
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      for (std::size_t j = i + 1; j < a.size(); ++j) wrong += (a[i] == a[j]) != (topics[i] == topics[j]);
+    }
+    EXPECT_EQ(wrong, 0u) << "delay " << options.delay_hours;
   }
-  EXPECT_EQ(wrong, 0u);
 }
 
 TEST(StoryClusterer, CopiesJoinTheirOriginalEvenAcrossTopicsAndWindows) {
   std::mt19937_64 rng(9);
-  ClusterOptions options;
+  ClusterOptions options = immediate();
   options.window_hours = 48;
   options.dormant_hours = 0;  // closed at the window
   StoryClusterer c(options);
@@ -137,7 +148,7 @@ std::vector<std::string> vocab(const std::string& prefix, int n) {
 // for every article. Without merging they stay apart. Unrelated stories seed the idf.
 TEST(StoryClusterer, ConvergingStoriesMerge) {
   auto run = [](double merge) {
-    ClusterOptions options;
+    ClusterOptions options = immediate();
     options.merge_similarity = merge;
     StoryClusterer c(options);
     for (int k = 0; k < 6; ++k) c.add(words_article(vocab("other" + std::to_string(k) + "x", 20), 1, "2004-01-01"));
@@ -161,7 +172,7 @@ TEST(StoryClusterer, ConvergingStoriesMerge) {
 // The window is measured in UTC with seconds: 47 hours later (by the +02:00 offset) the story is
 // still open; one second past 48 hours it has closed.
 TEST(StoryClusterer, WindowUsesZoneOffsetsAndSeconds) {
-  ClusterOptions options;
+  ClusterOptions options = immediate();
   options.window_hours = 48;
   options.dormant_hours = 0;
   std::mt19937_64 rng(3);
@@ -177,7 +188,7 @@ TEST(StoryClusterer, WindowUsesZoneOffsetsAndSeconds) {
 // a looser one (under a third of its words) does not, though it would have joined an active
 // story; after the dormant period nothing revives it.
 TEST(StoryClusterer, DormantStoriesReviveOnlyAtAHigherBar) {
-  ClusterOptions options;
+  ClusterOptions options = immediate();
   options.window_hours = 48;
   options.dormant_hours = 240;
   options.dormant_factor = 2.5;
@@ -204,7 +215,7 @@ TEST(StoryClusterer, DormantStoriesReviveOnlyAtAHigherBar) {
 }
 
 TEST(StoryClusterer, EmptyAndUndatedArticlesAreSafe) {
-  StoryClusterer c;
+  StoryClusterer c(immediate());
   Article empty;
   std::uint32_t a = c.add(empty);
   std::uint32_t b = c.add(empty);
@@ -286,7 +297,7 @@ TEST(StoryClusterer, SplitsAStoryThatHoldsTwoEvents) {
 
 TEST(StoryClusterer, ACoherentStoryNeverSplits) {
   std::mt19937_64 rng(12);
-  ClusterOptions options;
+  ClusterOptions options = immediate();
   options.split_similarity = 0.2;
   StoryClusterer c(options);
   std::uint32_t first = c.add(make(rng, 3, day(10)));
@@ -324,7 +335,7 @@ struct StormStream {
 
 StormStream storm_stream(double burst, int shared, bool dated) {
   std::mt19937_64 rng(21);
-  ClusterOptions options;
+  ClusterOptions options = immediate();
   options.burst_weight = burst;
   options.split_similarity = 0;  // splits are tested above; here only the join decision counts
   StormStream out{StoryClusterer(options), {}};
@@ -345,7 +356,7 @@ StormStream storm_stream(double burst, int shared, bool dated) {
   return out;
 }
 
-std::set<std::uint32_t> stories_of(const StormStream& s, int e) {
+std::set<std::uint32_t> stories_of(StormStream& s, int e) {
   std::set<std::uint32_t> out;
   for (std::uint32_t i = 0; i < s.clusterer.size(); ++i) {
     if (s.event[i] == e) out.insert(*s.clusterer.story_of(i));
@@ -378,6 +389,88 @@ TEST(StoryClusterer, BurstWeightsLeaveUndatedStreamsAlone) {
   for (std::uint32_t i = 0; i < plain.clusterer.size(); ++i) {
     EXPECT_EQ(*plain.clusterer.story_of(i), *burst.clusterer.story_of(i)) << i;
   }
+}
+
+// Two neighbouring events (fictional): a one-article story on event A (day 1), then event B, one
+// article on day 4 and six on day 5. Both use the shared vocabulary ("bg", `shared` tenths of
+// their words); each has its own names ("ea", "eb"); unrelated news runs throughout. Placed one by
+// one, B's first article meets A's one-article story at the small-story bar, joins it, and draws
+// the rest of B after it. Delayed, B's articles of days 4 and 5 are grouped first, and the group's
+// centroid, at the group bar, does not join A. Events: 1 A, 2 B, 0 other news.
+std::vector<std::uint32_t> neighbour_stream(const ClusterOptions& options, int shared, std::vector<int>& event) {
+  std::mt19937_64 rng(33);
+  StoryClusterer c(options);
+  event.clear();
+  auto add = [&](int e, int hour) {
+    std::vector<std::pair<std::string, int>> groups;
+    if (e == 1) groups = {{"bg", shared}, {"ea", 20 - shared}};
+    if (e == 2) groups = {{"bg", shared}, {"eb", 20 - shared}};
+    if (e == 0) groups = {{"f" + std::to_string(event.size() % 8) + "w", 1}};
+    c.add(make_from(rng, groups, at_hour(hour)));
+    event.push_back(e);
+  };
+  for (int h = 0; h < 8 * 24; h += 4) {
+    if (h % 12 == 0) add(0, h);
+    if (h == 24) add(1, h);
+    if (h == 3 * 24 + 20) add(2, h);
+    if (h >= 4 * 24 + 8 && h < 4 * 24 + 8 + 6 * 4) add(2, h);
+  }
+  c.flush();
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t i = 0; i < c.size(); ++i) out.push_back(*c.story_of(i));
+  return out;
+}
+
+TEST(StoryClusterer, DelayedGroupsKeepANeighbouringEventOutOfAOneArticleStory) {
+  std::vector<int> event;
+  auto story = [&](const std::vector<std::uint32_t>& s, int e) {
+    std::set<std::uint32_t> out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (event[i] == e) out.insert(s[i]);
+    }
+    return out;
+  };
+  std::vector<std::uint32_t> now = neighbour_stream(immediate(), 6, event);
+  ASSERT_EQ(story(now, 1), story(now, 2)) << "the fixture must defeat one-by-one placement";
+  std::vector<std::uint32_t> later = neighbour_stream(ClusterOptions{}, 6, event);  // delayed by default
+  std::set<std::uint32_t> a = story(later, 1), b = story(later, 2), other = story(later, 0);
+  ASSERT_EQ(a.size(), 1u);
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_NE(*a.begin(), *b.begin());
+  EXPECT_FALSE(other.count(*a.begin()) || other.count(*b.begin()));
+}
+
+// Waiting articles: add() answers kPending until the stream has moved `delay_hours` past them (or
+// `delay_max_articles` wait); a copy of a waiting article follows it; story_of() and flush() place
+// whatever still waits, so every article ends with a story.
+TEST(StoryClusterer, DelayedAssignmentPlacesEveryArticle) {
+  std::mt19937_64 rng(4);
+  ClusterOptions options;
+  options.delay_hours = 48;
+  StoryClusterer c(options);
+  EXPECT_EQ(c.add(make(rng, 1, at_hour(0))), StoryClusterer::kPending);
+  EXPECT_EQ(c.add(make(rng, 2, at_hour(1))), StoryClusterer::kPending);
+  EXPECT_EQ(c.add(make(rng, 2, at_hour(2)), 0u), StoryClusterer::kPending);  // declared a copy of article 0
+  EXPECT_EQ(c.add(make(rng, 1, at_hour(30))), StoryClusterer::kPending);
+  c.add(make(rng, 1, at_hour(50)));  // 48 hours past the first: the groups begun before hour 26 are placed
+  ASSERT_TRUE(c.story_of(0) && c.story_of(1));
+  EXPECT_EQ(*c.story_of(2), *c.story_of(0));
+  EXPECT_NE(*c.story_of(1), *c.story_of(0));
+  std::uint32_t late = *c.story_of(4);  // still waiting: story_of() places it (and whatever waits)
+  EXPECT_EQ(late, *c.story_of(0));
+  EXPECT_EQ(*c.story_of(3), *c.story_of(0));
+  EXPECT_FALSE(c.story_of(99));
+
+  ClusterOptions few;
+  few.delay_max_articles = 3;
+  StoryClusterer undated(few);  // no dates: only the count bounds the wait
+  EXPECT_EQ(undated.add(make(rng, 1, "")), StoryClusterer::kPending);
+  EXPECT_EQ(undated.add(make(rng, 1, "")), StoryClusterer::kPending);
+  std::uint32_t third = undated.add(make(rng, 1, ""));
+  EXPECT_NE(third, StoryClusterer::kPending);
+  EXPECT_EQ(*undated.story_of(0), third);
+  undated.flush();
+  EXPECT_EQ(undated.size(), 3u);
 }
 
 }  // namespace

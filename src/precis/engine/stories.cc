@@ -78,6 +78,7 @@ std::vector<std::vector<std::uint32_t>> group_stories(const std::vector<Article>
     }
     clusterer.add(a, same);
   }
+  clusterer.flush();  // articles still waiting for delayed assignment (ClusterOptions::delay_hours)
   std::map<std::uint32_t, std::vector<std::uint32_t>> by_story;  // first-created story first
   for (std::uint32_t k = 0; k < order.size(); ++k) {
     std::optional<std::uint32_t> story = clusterer.story_of(k);

@@ -59,6 +59,7 @@ std::vector<std::uint32_t> run_stream(const std::vector<Article>& articles, cons
     }
     clusterer.add(a, same);
   }
+  clusterer.flush();  // delayed assignment: place the articles still waiting
   // Stories may have merged after an article was placed: read the final grouping.
   for (std::uint32_t i = 0; i < clusterer.size(); ++i) out.push_back(*clusterer.story_of(i));
   return out;
