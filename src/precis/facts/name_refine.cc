@@ -39,6 +39,13 @@ const Words& org_last_words() {
   return w;
 }
 
+// Institutions named "X of Y" ("Ministry of Defence", "University of Chicago").
+const Words& of_institution_words() {
+  static const Words w = {"ministry", "department", "university", "college", "institute", "office",
+                          "bureau",   "academy",    "council",    "commission", "committee", "federation"};
+  return w;
+}
+
 // First words of place names; they override only a "person" verdict ("Port Aven" as a person).
 // Not an "organisation" one: "Port Vale" and "St. Louis" are also teams (CoNLL test lost three
 // names to that).
@@ -117,6 +124,13 @@ void refine_name_spans(const std::vector<std::string_view>& words, std::vector<N
     if (n.end - n.begin == 1 && words[n.begin].size() > 1 && words[n.begin].back() == '.' &&
         in(title_words(), words[n.begin])) {
       continue;
+    }
+    // "Ministry of National Unification" tagged from "National": an institution word and "of"
+    // just before the name, left untagged, belong to it.
+    if (n.begin >= 2 && ascii_lower(words[n.begin - 1]) == "of" && capitalised(words[n.begin - 2]) &&
+        in(of_institution_words(), words[n.begin - 2]) && (out.empty() || out.back().end <= n.begin - 2)) {
+      n.begin -= 2;
+      n.type = NameType::kOrganization;
     }
     // Numbering after a name ("Warehouse No. 3") is not part of it.
     bool trimmed = false;

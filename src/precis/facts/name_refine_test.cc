@@ -62,6 +62,15 @@ TEST(NameRefine, TitleBeforeCapitalisedNameMakesAPerson) {
   EXPECT_EQ(refine(e), (std::vector<NameSpan>{{0, 2, kLoc}}));
 }
 
+TEST(NameRefine, InstitutionWordAndOfJoinTheName) {
+  // "Seoul 's Ministry of National Unification" tagged from "National" only.
+  Case c{{"Seoul", "'s", "Ministry", "of", "National", "Unification", "said"}, {{0, 1, kLoc}, {4, 6, kLoc}}};
+  EXPECT_EQ(refine(c), (std::vector<NameSpan>{{0, 1, kLoc}, {2, 6, kOrg}}));
+  // Not over another name, and not after a word that names no institution.
+  Case d{{"the", "Ministry", "of", "Defence", "and", "Bay", "of", "Biscay"}, {{1, 2, kOrg}, {3, 4, kLoc}, {7, 8, kLoc}}};
+  EXPECT_EQ(refine(d), (std::vector<NameSpan>{{1, 2, kOrg}, {3, 4, kLoc}, {7, 8, kLoc}}));
+}
+
 TEST(NameRefine, NumberingLeavesTheName) {
   Case c{{"the", "Dockworkers", "'", "Union", "No.", "4", "and", "Warehouse", "No.", "3"},
          {{1, 5, kOrg}, {7, 9, kOrg}}};
