@@ -5,6 +5,7 @@
 
 #include "precis/facts/dates.h"
 #include "precis/facts/gazetteer.h"
+#include "precis/text/stopwords.h"
 
 namespace precis::facts {
 namespace {
@@ -131,6 +132,14 @@ void refine_name_spans(const std::vector<std::string_view>& words, std::vector<N
         in(of_institution_words(), words[n.begin - 2]) && (out.empty() || out.back().end <= n.begin - 2)) {
       n.begin -= 2;
       n.type = NameType::kOrganization;
+    }
+    // "Wesley K. Clark" tagged from the initial: an untagged first name before it belongs to it.
+    if (n.type == NameType::kPerson && n.begin >= 1 && words[n.begin].size() == 2 && words[n.begin][1] == '.' &&
+        words[n.begin][0] >= 'A' && words[n.begin][0] <= 'Z' && capitalised(words[n.begin - 1]) &&
+        (out.empty() || out.back().end < n.begin) && !in(title_words(), words[n.begin - 1]) &&
+        !Gazetteer::system().is_common_word(ascii_lower(words[n.begin - 1])) &&
+        !text::is_stopword("en", ascii_lower(words[n.begin - 1]))) {
+      n.begin -= 1;
     }
     // Numbering after a name ("Warehouse No. 3") is not part of it.
     bool trimmed = false;

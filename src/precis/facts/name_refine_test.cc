@@ -71,6 +71,13 @@ TEST(NameRefine, InstitutionWordAndOfJoinTheName) {
   EXPECT_EQ(refine(d), (std::vector<NameSpan>{{1, 2, kOrg}, {3, 4, kLoc}, {7, 8, kLoc}}));
 }
 
+TEST(NameRefine, FirstNameBeforeAnInitialJoinsThePerson) {
+  Case c{{"Commander", "Europe", "Wesley", "K.", "Clark", "and", "The", "J.", "Smith"},
+         {{1, 2, kLoc}, {3, 5, kPer}, {7, 9, kPer}}};
+  // "Wesley" joins; "The" is a common word and stays out.
+  EXPECT_EQ(refine(c), (std::vector<NameSpan>{{1, 2, kLoc}, {2, 5, kPer}, {7, 9, kPer}}));
+}
+
 TEST(NameRefine, NumberingLeavesTheName) {
   Case c{{"the", "Dockworkers", "'", "Union", "No.", "4", "and", "Warehouse", "No.", "3"},
          {{1, 5, kOrg}, {7, 9, kOrg}}};
