@@ -40,6 +40,14 @@ const Words& org_last_words() {
   return w;
 }
 
+// Offices written before a person's name ("U.S. Attorney Mary Jo White", "Attorney General
+// Janet Reno", "Foreign Secretary Robin Cook").
+const Words& office_words() {
+  static const Words w = {"attorney", "general", "secretary", "minister", "ambassador", "envoy",
+                          "spokesman", "spokeswoman", "commander", "chief", "governor", "senator"};
+  return w;
+}
+
 // Institutions named "X of Y" ("Ministry of Defence", "University of Chicago").
 const Words& of_institution_words() {
   static const Words w = {"ministry", "department", "university", "college", "institute", "office",
@@ -150,6 +158,12 @@ void refine_name_spans(const std::vector<std::string_view>& words, std::vector<N
       trimmed = true;
     }
     if (trimmed && n.end - n.begin == 1 && Gazetteer::system().is_common_word(ascii_lower(words[n.begin]))) continue;
+    // "U.S. Attorney" tagged an organisation before "Mary Jo White": a title that ends in an
+    // office word right before a person is that person's role, not a name.
+    if (n.type != NameType::kPerson && n.end - n.begin >= 2 && i + 1 < spans.size() && spans[i + 1].begin == n.end &&
+        spans[i + 1].type == NameType::kPerson && in(office_words(), words[n.end - 1])) {
+      continue;
+    }
     // "Lisburg city council", "Westhaven residents": a one-word "person" that modifies a word of
     // local government or population is the place.
     if (n.end - n.begin == 1 && n.type == NameType::kPerson && n.end < words.size() &&

@@ -78,6 +78,13 @@ TEST(NameRefine, FirstNameBeforeAnInitialJoinsThePerson) {
   EXPECT_EQ(refine(c), (std::vector<NameSpan>{{1, 2, kLoc}, {2, 5, kPer}, {7, 9, kPer}}));
 }
 
+TEST(NameRefine, OfficeBeforeAPersonIsARoleNotAName) {
+  Case c{{"U.S.", "Attorney", "Mary", "Jo", "White", "and", "General", "Motors", "Jim", "Lake"},
+         {{0, 2, kOrg}, {2, 5, kPer}, {6, 8, kOrg}, {8, 10, kPer}}};
+  // "General Motors" ends in no office word and stays.
+  EXPECT_EQ(refine(c), (std::vector<NameSpan>{{2, 5, kPer}, {6, 8, kOrg}, {8, 10, kPer}}));
+}
+
 TEST(NameRefine, NumberingLeavesTheName) {
   Case c{{"the", "Dockworkers", "'", "Union", "No.", "4", "and", "Warehouse", "No.", "3"},
          {{1, 5, kOrg}, {7, 9, kOrg}}};
