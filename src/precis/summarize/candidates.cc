@@ -28,6 +28,28 @@ bool in(const std::array<std::string_view, N>& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
+// Openings that refer to something the previous sentence named: "The two had differed ...",
+// "In the other, Joe Lockhart ...", "Three days earlier, Shepard ...".
+bool points_back(const Article& article, const Sentence& sentence) {
+  std::string_view w[4];
+  int n = 0;
+  for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count && n < 4; ++t) {
+    if (article.tokens[t].is_word) w[n++] = article.tokens[t].lower;
+  }
+  if (n < 3) return false;
+  static constexpr std::array<std::string_view, 8> kBack = {"two", "three", "four", "latter", "former",
+                                                            "other", "pair", "same"};
+  // "The two ...", "The latter ..."; "In the other, ..." (a preposition, then the same).
+  if (w[0] == "the" && in(kBack, w[1])) return true;
+  if (n >= 3 && (w[0] == "in" || w[0] == "of" || w[0] == "for" || w[0] == "at") && w[1] == "the" && in(kBack, w[2])) {
+    return true;
+  }
+  // "Three days earlier," / "Two weeks later": counted from a day the reader has not been given.
+  static constexpr std::array<std::string_view, 6> kUnits = {"hours", "days", "weeks", "months", "years", "minutes"};
+  if (in(kUnits, w[1]) && (w[2] == "earlier" || w[2] == "later")) return true;
+  return false;
+}
+
 bool is_english(const Article& a) { return a.language == "en" || a.language == "und" || a.language.empty(); }
 
 }  // namespace
@@ -70,6 +92,7 @@ Rejection check_standalone(const Article& article, const Sentence& sentence, con
   // the quotation rule below decides those.
   if (!opens_with_quote && in(kPronounStarts, first)) return Rejection::kPronounStart;
   if (!opens_with_quote && in(kConnectiveStarts, first)) return Rejection::kConnectiveStart;
+  if (!opens_with_quote && points_back(article, sentence)) return Rejection::kPronounStart;
   // "..., he said." leaves the speaker unresolved just as a leading "He" does.
   {
     std::uint32_t last_words[2] = {0, 0};

@@ -35,6 +35,20 @@ TEST(Candidates, UnresolvedPronounOrConnectiveAtTheStartIsRejected) {
   EXPECT_EQ(verdict("Similarly, the union said its members would not return until the inquiry ended."), Rejection::kConnectiveStart);
 }
 
+TEST(Candidates, OpeningsThatPointBackAreRejected) {
+  EXPECT_EQ(verdict("The two had differed over the harbour budget for most of the past year, officials said."),
+            Rejection::kPronounStart);
+  EXPECT_EQ(verdict("In the other, the port director told reporters that the berths would stay closed."),
+            Rejection::kPronounStart);
+  EXPECT_EQ(verdict("Three days earlier, the union had warned the port about faulty lighting in the warehouse."),
+            Rejection::kPronounStart);
+  // Counted from a day the sentence names, or a count that introduces its own noun: fine.
+  EXPECT_EQ(verdict("Three days after the fire, the port reopened two berths to container traffic on Friday."),
+            Rejection::kNone);
+  EXPECT_EQ(verdict("Two firefighters were treated for smoke inhalation at the scene on Tuesday night."),
+            Rejection::kNone);
+}
+
 TEST(Candidates, QuotationWithoutANamedSpeakerIsRejected) {
   EXPECT_EQ(verdict("\"We lost everything in the warehouse and we do not know why,\" he told reporters."), Rejection::kPronounStart);
   EXPECT_EQ(verdict("\"We lost everything in the warehouse and nobody can tell us why it happened.\""), Rejection::kUnattributedQuote);
