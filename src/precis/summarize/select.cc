@@ -250,6 +250,12 @@ double candidate_similarity(const Candidate& a, const Candidate& b) {
   return set_cosine(unique_sorted(a.unigrams), unique_sorted(b.unigrams));
 }
 
+std::vector<std::uint32_t> content_word_set(const Candidate& c) { return unique_sorted(c.unigrams); }
+
+double set_similarity(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  return set_cosine(a, b);
+}
+
 double coverage_value(const CandidateSet& set, const std::vector<double>& value,
                       const std::vector<std::uint32_t>& selection) {
   std::vector<char> covered(value.size(), 0);

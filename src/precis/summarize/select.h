@@ -45,6 +45,10 @@ struct SelectOptions {
 
 // Cosine of the two candidates' content-word sets (each stem once).
 double candidate_similarity(const Candidate& a, const Candidate& b);
+// The same in two steps, for many comparisons: a candidate's content-word set (sorted, each stem
+// once), and the cosine of two such sets.
+std::vector<std::uint32_t> content_word_set(const Candidate& c);
+double set_similarity(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
 
 // Returns indices into `set.candidates`, in no particular order. `concept_value[c]` is the value of
 // covering concept c (0 for concepts that should not count). Never exceeds the budget.

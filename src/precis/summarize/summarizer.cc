@@ -361,13 +361,19 @@ std::vector<SummarySentence> summarize(const std::vector<const Article*>& articl
       return gain;
     };
     double best = 0;
+    std::vector<std::vector<std::uint32_t>> chosen_words;
+    if (options.max_pair_similarity > 0) {
+      for (std::uint32_t c : chosen) chosen_words.push_back(content_word_set(set.candidates[c]));
+    }
     for (std::uint32_t i = 0; i < set.candidates.size(); ++i) {
       if (std::find(chosen.begin(), chosen.end(), i) != chosen.end()) continue;
-      if (options.max_pair_similarity > 0 &&
-          std::any_of(chosen.begin(), chosen.end(), [&](std::uint32_t c) {
-            return candidate_similarity(set.candidates[c], set.candidates[i]) >= options.max_pair_similarity;
-          })) {
-        continue;
+      if (!chosen_words.empty()) {
+        const std::vector<std::uint32_t> words = content_word_set(set.candidates[i]);
+        if (std::any_of(chosen_words.begin(), chosen_words.end(), [&](const std::vector<std::uint32_t>& c) {
+              return set_similarity(c, words) >= options.max_pair_similarity;
+            })) {
+          continue;
+        }
       }
       double gain = options.fill_by_prefix ? prefix_gain(set.candidates[i]) : 0;
       if (!options.fill_by_prefix) {
