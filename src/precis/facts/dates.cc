@@ -98,12 +98,6 @@ struct Tok {
   bool capital = false;
 };
 
-// The length of a possessive ending ("'s" or "’s") of `w`, 0 when there is none.
-std::size_t possessive_length(std::string_view w) {
-  if (w.ends_with("'s")) return 2;
-  if (w.ends_with("\xE2\x80\x99s")) return 4;
-  return 0;
-}
 
 // `w` without its possessive ending: "july's" -> "july".
 std::string without_possessive(std::string w) {
@@ -607,6 +601,12 @@ std::vector<DateMatch> find_dates(std::string_view text, std::optional<CivilDay>
     i = end > i ? end : i + 1;
   }
   return s.out;
+}
+
+std::size_t possessive_length(std::string_view w) {
+  if (w.ends_with("'s")) return 2;
+  if (w.ends_with("\xE2\x80\x99s")) return 4;
+  return 0;
 }
 
 int month_number(std::string_view lower) {

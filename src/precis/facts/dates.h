@@ -51,6 +51,10 @@ std::vector<DateMatch> find_dates(std::string_view text, std::optional<CivilDay>
 std::optional<CivilDay> parse_iso_day(std::string_view text);
 std::string to_iso(const CivilDay& day);  // "2004-11-02"
 
+// The length in bytes of a possessive ending of `w` ("'s" or "’s"), 0 when there is none. The one
+// possessive test of precis::facts ("July's", "Brigid's", "Hun Sen's").
+std::size_t possessive_length(std::string_view w);
+
 // Calendar words, the one list for all of precis::facts. `lower` is ASCII lower case; a final
 // period ("oct.") and a possessive ("july's", "sunday's") are allowed.
 int month_number(std::string_view lower);    // 1..12 for "january", "jan", "jan.", "sept", ...; else 0

@@ -87,7 +87,7 @@ const Words& place_modified_words() {
 
 bool in(const Words& set, std::string_view word) { return set.count(ascii_lower(word)) != 0; }
 
-bool is_possessive(std::string_view w) { return w == "'s" || w == "\xE2\x80\x99s"; }
+bool is_possessive(std::string_view w) { return !w.empty() && possessive_length(w) == w.size(); }
 
 bool capitalised(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 

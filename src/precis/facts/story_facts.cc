@@ -251,22 +251,17 @@ TaggerWords tagger_words(const Article& a, const Sentence& s) {
       ++t;
       continue;
     }
-    bool split = false;
-    for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
-      if (w.size() > suffix.size() + 1 && w.substr(w.size() - suffix.size()) == suffix) {
-        ByteSpan head{span.begin, span.end - static_cast<std::uint32_t>(suffix.size())};
-        ByteSpan tail{head.end, span.end};
-        out.words.push_back(slice(a.text, head));
-        out.spans.push_back(head);
-        out.token.push_back(t);
-        out.words.push_back(slice(a.text, tail));
-        out.spans.push_back(tail);
-        out.token.push_back(t);
-        split = true;
-        break;
-      }
+    if (const std::size_t possessive = possessive_length(w); possessive > 0 && w.size() > possessive + 1) {
+      ByteSpan head{span.begin, span.end - static_cast<std::uint32_t>(possessive)};
+      ByteSpan tail{head.end, span.end};
+      out.words.push_back(slice(a.text, head));
+      out.spans.push_back(head);
+      out.token.push_back(t);
+      out.words.push_back(slice(a.text, tail));
+      out.spans.push_back(tail);
+      out.token.push_back(t);
+      continue;
     }
-    if (split) continue;
     out.words.push_back(w);
     out.spans.push_back(span);
     out.token.push_back(t);
@@ -298,12 +293,9 @@ void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<
       const std::uint32_t first = tw.token[n.begin], last = tw.token[n.end - 1];
       ByteSpan span{tw.spans[n.begin].begin, tw.spans[n.end - 1].end};
       // A possessive is not part of the name: "Hun Sen's" -> "Hun Sen".
-      std::string_view tail = slice(a.text, span);
-      for (std::string_view suffix : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
-        if (tail.size() > suffix.size() + 1 && tail.substr(tail.size() - suffix.size()) == suffix) {
-          span.end -= static_cast<std::uint32_t>(suffix.size());
-          break;
-        }
+      std::string_view whole = slice(a.text, span);
+      if (const std::size_t possessive = possessive_length(whole); possessive > 0 && whole.size() > possessive + 1) {
+        span.end -= static_cast<std::uint32_t>(possessive);
       }
       // Role words the tagger took into a person's name ("Chief Fire Officer Helena Marsh",
       // "Maj. Gen. Arno Vell") are the role, not the name: split at the last role word, so that
