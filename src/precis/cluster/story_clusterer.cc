@@ -297,19 +297,7 @@ double StoryClusterer::similarity(const TermVector& doc, const TermVector& unit,
   // Nearest member: a story drifts, and its newest development is closest to its latest articles.
   if (!story.recent.empty()) {
     for (const TermVector& m : story.recent) {
-      double d = 0;
-      std::size_t i = 0, j = 0;
-      while (i < unit.size() && j < m.size()) {
-        if (unit[i].first < m[j].first) {
-          ++i;
-        } else if (m[j].first < unit[i].first) {
-          ++j;
-        } else {
-          d += static_cast<double>(unit[i].second) * m[j].second;
-          ++i, ++j;
-        }
-      }
-      best = std::max(best, d);
+      best = std::max(best, sparse_dot(unit, m));
     }
   }
   return best;
@@ -593,23 +581,11 @@ std::uint32_t StoryClusterer::place_copy(std::uint32_t index, double hours, cons
 
 std::uint32_t StoryClusterer::place_article(std::uint32_t index, double hours, const TermVector& doc) {
   std::vector<std::pair<double, std::uint32_t>> ranked = rank_candidates(doc);
-  // Margin over the story's own threshold decides, so a small story with its lower bar competes
-  // fairly with a large one.
-  std::optional<std::uint32_t> chosen;
-  double best = 0;
   TermVector unit = unit_tfidf(doc);
-  for (auto [neg, s] : ranked) {
-    const Story& story = open_.at(s);
-    double sim = similarity(doc, unit, story);
-    double need = join_threshold(story);
-    if (hours > active_until(story)) need *= options_.dormant_factor;
-    if (sim < need) continue;
-    double margin = sim / need;
-    if (!chosen || margin > best || (margin == best && s < *chosen)) {
-      best = margin;
-      chosen = s;
-    }
-  }
+  std::vector<double> sims;
+  sims.reserve(ranked.size());
+  for (auto [neg, s] : ranked) sims.push_back(similarity(doc, unit, open_.at(s)));
+  std::optional<std::uint32_t> chosen = pick_story(ranked, sims, hours, 1.0);
   if (chosen) {
     absorb(open_.at(*chosen), doc, hours, true);
     remember(open_.at(*chosen), index, hours, doc, true, -1);
@@ -617,16 +593,43 @@ std::uint32_t StoryClusterer::place_article(std::uint32_t index, double hours, c
     try_merges(*chosen, ranked);
     return resolve(*chosen);
   }
+  const std::uint32_t id = start_story(hours);
+  Story& story = open_.at(id);
+  absorb(story, doc, hours, true);
+  remember(story, index, hours, doc, true, -1);
+  return id;
+}
+
+std::optional<std::uint32_t> StoryClusterer::pick_story(const std::vector<std::pair<double, std::uint32_t>>& ranked,
+                                                        const std::vector<double>& sims, double hours,
+                                                        double bar_factor) const {
+  // Margin over the story's own threshold decides, so a small story with its lower bar competes
+  // fairly with a large one.
+  std::optional<std::uint32_t> chosen;
+  double best = 0;
+  for (std::size_t k = 0; k < ranked.size() && k < sims.size(); ++k) {
+    const std::uint32_t s = ranked[k].second;
+    const Story& story = open_.at(s);
+    double need = join_threshold(story) * bar_factor;
+    if (hours > active_until(story)) need *= options_.dormant_factor;
+    if (sims[k] < need) continue;
+    double margin = sims[k] / need;
+    if (!chosen || margin > best || (margin == best && s < *chosen)) {
+      best = margin;
+      chosen = s;
+    }
+  }
+  return chosen;
+}
+
+std::uint32_t StoryClusterer::start_story(double hours) {
   Story story;
   story.id = next_story_++;
   story.first_hours = hours;
   story.last_hours = hours;
   merged_into_.push_back(story.id);
   auto [it, ok] = open_.emplace(story.id, std::move(story));
-  it->second.articles = 0;
   by_update_.insert({expiry(it->second), it->first});
-  absorb(it->second, doc, hours, true);
-  remember(it->second, index, hours, doc, true, -1);
   return it->first;
 }
 

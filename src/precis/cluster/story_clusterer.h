@@ -35,6 +35,7 @@
 #include <utility>
 #include <vector>
 
+#include "precis/cluster/sparse.h"
 #include "precis/corpus/article.h"
 
 namespace precis::cluster {
@@ -135,7 +136,7 @@ class StoryClusterer {
   std::vector<StoryInfo> open_stories() const;
 
  private:
-  using TermVector = std::vector<std::pair<std::uint32_t, float>>;  // sorted by term
+  using TermVector = SparseVector;  // sorted by term (sparse.h)
   struct Story {
     std::uint32_t id = 0;
     std::uint32_t articles = 0;
@@ -174,6 +175,12 @@ class StoryClusterer {
   std::vector<std::pair<double, std::uint32_t>> rank_candidates(const TermVector& weights) const;
   std::uint32_t place_copy(std::uint32_t index, double hours, const TermVector& doc, std::uint32_t original);
   std::uint32_t place_article(std::uint32_t index, double hours, const TermVector& doc);
+  // Of the ranked candidates (with their similarities `sims`, same order), the one whose
+  // similarity exceeds its own bar (join_threshold × `bar_factor`, × dormant_factor when
+  // dormant at `hours`) by the largest margin; ties to the lower id.
+  std::optional<std::uint32_t> pick_story(const std::vector<std::pair<double, std::uint32_t>>& ranked,
+                                          const std::vector<double>& sims, double hours, double bar_factor) const;
+  std::uint32_t start_story(double hours);  // a new open story, empty; returns its id
   void place_group(const std::vector<const Waiting*>& group);
   void place_waiting(double before);
   void check_split(std::uint32_t story);

@@ -30,27 +30,11 @@ namespace {
 // Average-link agglomeration (Voorhees 1986) of unit vectors: merges the two groups with the
 // highest mean pairwise cosine while it reaches `threshold`. Returns each item's group as the index
 // of one of its members. O(n^2) cosines, O(n^3) comparisons: n is bounded by delay_max_articles.
-std::vector<std::size_t> average_link(const std::vector<std::vector<std::pair<std::uint32_t, float>>>& unit,
-                                      double threshold) {
+std::vector<std::size_t> average_link(const std::vector<SparseVector>& unit, double threshold) {
   const std::size_t m = unit.size();
   std::vector<double> sim(m * m, 0.0);
   for (std::size_t a = 0; a < m; ++a) {
-    for (std::size_t b = a + 1; b < m; ++b) {
-      double d = 0;
-      std::size_t i = 0, j = 0;
-      const auto &x = unit[a], &y = unit[b];
-      while (i < x.size() && j < y.size()) {
-        if (x[i].first < y[j].first) {
-          ++i;
-        } else if (y[j].first < x[i].first) {
-          ++j;
-        } else {
-          d += static_cast<double>(x[i].second) * y[j].second;
-          ++i, ++j;
-        }
-      }
-      sim[a * m + b] = sim[b * m + a] = d;
-    }
+    for (std::size_t b = a + 1; b < m; ++b) sim[a * m + b] = sim[b * m + a] = sparse_dot(unit[a], unit[b]);
   }
   std::vector<std::size_t> size(m, 1), root(m);
   for (std::size_t a = 0; a < m; ++a) root[a] = a;
@@ -98,30 +82,12 @@ void StoryClusterer::place_group(const std::vector<const Waiting*>& group) {
   TermVector weights(probe.centroid.begin(), probe.centroid.end());
   std::sort(weights.begin(), weights.end());
   std::vector<std::pair<double, std::uint32_t>> ranked = rank_candidates(weights);
-  std::optional<std::uint32_t> chosen;
-  double best = 0;
-  for (auto [neg, s] : ranked) {
-    const Story& story = open_.at(s);
-    double sim = centroid_similarity(probe, story);
-    double need = join_threshold(story) * (shaping >= 2 ? options_.delay_group_factor : 1.0);
-    if (hours > active_until(story)) need *= options_.dormant_factor;
-    if (sim < need) continue;
-    double margin = sim / need;
-    if (!chosen || margin > best || (margin == best && s < *chosen)) {
-      best = margin;
-      chosen = s;
-    }
-  }
-  if (!chosen) {
-    Story story;
-    story.id = next_story_++;
-    story.first_hours = hours;
-    story.last_hours = hours;
-    merged_into_.push_back(story.id);
-    auto [it, ok] = open_.emplace(story.id, std::move(story));
-    by_update_.insert({expiry(it->second), it->first});
-  }
-  std::uint32_t id = chosen ? *chosen : next_story_ - 1;
+  std::vector<double> sims;
+  sims.reserve(ranked.size());
+  for (auto [neg, s] : ranked) sims.push_back(centroid_similarity(probe, open_.at(s)));
+  const std::optional<std::uint32_t> chosen =
+      pick_story(ranked, sims, hours, shaping >= 2 ? options_.delay_group_factor : 1.0);
+  const std::uint32_t id = chosen ? *chosen : start_story(hours);
   for (const Waiting* w : group) {
     Story& story = open_.at(id);
     bool shapes = w->follows < 0 || story.centroid.empty();
