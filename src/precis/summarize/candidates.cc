@@ -41,7 +41,7 @@ bool points_back(const Article& article, const Sentence& sentence) {
                                                             "other", "pair", "same"};
   // "The two ...", "The latter ..."; "In the other, ..." (a preposition, then the same).
   if (w[0] == "the" && in(kBack, w[1])) return true;
-  if (n >= 3 && (w[0] == "in" || w[0] == "of" || w[0] == "for" || w[0] == "at") && w[1] == "the" && in(kBack, w[2])) {
+  if ((w[0] == "in" || w[0] == "of" || w[0] == "for" || w[0] == "at") && w[1] == "the" && in(kBack, w[2])) {
     return true;
   }
   // "Three days earlier," / "Two weeks later": counted from a day the reader has not been given.

@@ -46,23 +46,6 @@ std::vector<std::uint32_t> shortlist(const CandidateSet& set, const std::vector<
   return out;
 }
 
-std::vector<std::uint32_t> unique_sorted(std::vector<std::uint32_t> ids) {
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
-}
-
-double set_cosine(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  if (a.empty() || b.empty()) return 0;
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) ++common, ++i, ++j;
-    else if (a[i] < b[j]) ++i;
-    else ++j;
-  }
-  return static_cast<double>(common) / std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
-}
-
 // Pairs of pool positions (p < q) that may not both be chosen.
 std::vector<std::pair<std::uint32_t, std::uint32_t>> conflicts(const CandidateSet& set,
                                                                const std::vector<std::uint32_t>& pool,
@@ -71,10 +54,10 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> conflicts(const CandidateSe
   if (o.max_pair_similarity <= 0) return out;
   std::vector<std::vector<std::uint32_t>> words;
   words.reserve(pool.size());
-  for (std::uint32_t i : pool) words.push_back(unique_sorted(set.candidates[i].unigrams));
+  for (std::uint32_t i : pool) words.push_back(content_word_set(set.candidates[i]));
   for (std::uint32_t p = 0; p < pool.size(); ++p) {
     for (std::uint32_t q = p + 1; q < pool.size(); ++q) {
-      if (set_cosine(words[p], words[q]) >= o.max_pair_similarity) out.emplace_back(p, q);
+      if (set_similarity(words[p], words[q]) >= o.max_pair_similarity) out.emplace_back(p, q);
     }
   }
   return out;
@@ -246,14 +229,26 @@ std::vector<std::uint32_t> ilp(const CandidateSet& set, const std::vector<double
 
 }  // namespace
 
-double candidate_similarity(const Candidate& a, const Candidate& b) {
-  return set_cosine(unique_sorted(a.unigrams), unique_sorted(b.unigrams));
+std::vector<std::uint32_t> content_word_set(const Candidate& c) {
+  std::vector<std::uint32_t> ids = c.unigrams;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
-std::vector<std::uint32_t> content_word_set(const Candidate& c) { return unique_sorted(c.unigrams); }
-
 double set_similarity(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-  return set_cosine(a, b);
+  if (a.empty() || b.empty()) return 0;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) ++common, ++i, ++j;
+    else if (a[i] < b[j]) ++i;
+    else ++j;
+  }
+  return static_cast<double>(common) / std::sqrt(static_cast<double>(a.size()) * static_cast<double>(b.size()));
+}
+
+double candidate_similarity(const Candidate& a, const Candidate& b) {
+  return set_similarity(content_word_set(a), content_word_set(b));
 }
 
 double coverage_value(const CandidateSet& set, const std::vector<double>& value,
