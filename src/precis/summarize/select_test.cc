@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
 
 namespace precis::summarize {
 namespace {
@@ -69,6 +70,78 @@ TEST(Select, IlpEqualsBruteForceOptimum) {
     EXPECT_LE(cost(in, chosen), options.budget);
     EXPECT_NEAR(coverage_value(in.set, in.value, chosen), brute_force_optimum(in, options.budget), 1e-6) << "trial " << trial;
   }
+}
+
+// The program merges concepts that exactly the same sentences hold (the bigrams of one phrase)
+// into one column, folds single-holder concepts into their sentence, and keeps concept columns
+// continuous; none of this may move the optimum. Here concepts come in phrases of three that
+// always occur together, and sentences carry bonuses, as the lead rule gives them.
+TEST(Select, MergedConceptColumnsKeepTheBruteForceOptimum) {
+  std::mt19937 rng(19);
+  for (int trial = 0; trial < 30; ++trial) {
+    Instance in;
+    std::uniform_int_distribution<int> phrase(0, 7);
+    std::uniform_int_distribution<int> phrases_per_sentence(1, 3);
+    std::uniform_int_distribution<int> words(6, 25);
+    std::uniform_real_distribution<double> weight(0.2, 4.0);
+    for (int c = 0; c < 24; ++c) in.value.push_back(weight(rng));
+    for (int s = 0; s < 12; ++s) {
+      Candidate c;
+      c.sentence = static_cast<std::uint32_t>(s);
+      c.words = static_cast<std::uint32_t>(words(rng));
+      c.bytes = c.words * 6;
+      c.bonus = (s % 5 == 0) ? weight(rng) : 0.0;
+      for (int k = phrases_per_sentence(rng); k > 0; --k) {
+        int p = phrase(rng);
+        for (int i = 0; i < 3; ++i) c.concepts.push_back(static_cast<std::uint32_t>(3 * p + i));
+      }
+      std::sort(c.concepts.begin(), c.concepts.end());
+      c.concepts.erase(std::unique(c.concepts.begin(), c.concepts.end()), c.concepts.end());
+      in.set.candidates.push_back(std::move(c));
+    }
+    SelectOptions options;
+    options.budget = 45;
+    options.work_limit = 0;
+    auto chosen = select_sentences(in.set, in.value, options);
+    EXPECT_LE(cost(in, chosen), options.budget);
+    EXPECT_NEAR(coverage_value(in.set, in.value, chosen), brute_force_optimum(in, options.budget), 1e-6) << "trial " << trial;
+  }
+}
+
+// Stopped after a single simplex iteration, the exact solver still returns an answer inside the
+// budget and at least as good as the greedy one (which it is given as its first incumbent).
+TEST(Select, IlpStoppedEarlyIsNeverWorseThanGreedy) {
+  std::mt19937 rng(23);
+  for (int trial = 0; trial < 20; ++trial) {
+    Instance in = random_instance(rng, 60, 40);
+    SelectOptions options;
+    options.budget = 100;
+    options.solver = Solver::kGreedy;
+    auto greedy = select_sentences(in.set, in.value, options);
+    options.solver = Solver::kIlp;
+    options.work_limit = 1;
+    auto ilp = select_sentences(in.set, in.value, options);
+    EXPECT_LE(cost(in, ilp), options.budget);
+    EXPECT_GE(coverage_value(in.set, in.value, ilp) + 1e-9, coverage_value(in.set, in.value, greedy));
+  }
+}
+
+// The core never prints: GLPK's cut generators write to the terminal whatever their message
+// level says ("Number of 0-1 knapsack inequalities = 1"), which would corrupt `precis digest`'s
+// JSON on stdout.
+TEST(Select, SolverPrintsNothing) {
+  std::mt19937 rng(29);
+  Instance in = random_instance(rng, 60, 40);
+  SelectOptions options;
+  options.budget = 100;
+  testing::internal::CaptureStdout();
+  testing::internal::CaptureStderr();
+  auto chosen = select_sentences(in.set, in.value, options);
+  std::string out = testing::internal::GetCapturedStdout();
+  std::string err = testing::internal::GetCapturedStderr();
+  EXPECT_FALSE(chosen.empty());
+  EXPECT_EQ(out, "");
+  EXPECT_EQ(err, "");
 }
 
 TEST(Select, GreedyNeverBeatsIlpAndStaysInBudget) {

@@ -30,10 +30,10 @@ struct SummaryOptions {
   double fill_slack = 0.0;        // with fill_budget, allowed overshoot as a share of the budget
   bool fill_by_prefix = true;     // with fill_budget, choose the last sentence by the part the scorer keeps
   Solver solver = Solver::kIlp;
-  std::uint32_t max_candidates = 100;  // best candidates handed to the solver
+  std::uint32_t max_candidates = 60;   // best candidates handed to the solver
   // The exact solver's work limit in simplex iterations (select.h); then the better of incumbent
   // and greedy. Deterministic: the same story gives the same summary whatever the machine's load.
-  std::uint32_t ilp_work_limit = 400;
+  std::uint32_t ilp_work_limit = 2000;
   // Stories with more counted articles take concepts and candidates from an evenly spaced sample
   // of this many (0 = never sample), so that cost stops growing with the story; citations still
   // cover every article.
