@@ -12,7 +12,7 @@
 // dates decide between an update and a conflict (facts.h).
 //
 // The timeline takes, for every sentence with a date of day or month precision and confidence at
-// least 0.6, its first such date; events on the same date whose sentences share most of their
+// least 0.6, its first such date that is not a possessive ("Tuesday's fire"), else its first; events on the same date whose sentences share most of their
 // stems are one event reported by several articles.
 #include <algorithm>
 #include <array>
@@ -643,8 +643,27 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
       std::string_view text = a.sentence_text(s);
       std::vector<DateMatch> dates = find_dates(text, infos[ai].published);
       // A sentence that is only a date or time line ("Nov. 3, 2026, 9:05 p.m.") dates nothing.
-      bool sentence_dated = !has_event_words(a, s, dates);
-      for (const DateMatch& d : dates) {
+      // Otherwise its date on the timeline is its first of day or month precision, with confidence
+      // >= 0.6, that is not a possessive: in "the number injured in Tuesday's fire rose to 14 on
+      // Wednesday", Tuesday names the fire and Wednesday dates the event. A possessive date is
+      // taken only when the sentence has no other.
+      std::size_t timeline_date = dates.size();
+      if (has_event_words(a, s, dates)) {
+        std::size_t first_possessive = dates.size();
+        for (std::size_t k = 0; k < dates.size(); ++k) {
+          const DateMatch& d = dates[k];
+          if (d.confidence < 0.6 || (d.kind != DateKind::kDay && d.kind != DateKind::kMonth)) continue;
+          std::string_view written = text.substr(d.span.begin, d.span.end - d.span.begin);
+          if (possessive_length(written) == 0) {
+            timeline_date = k;
+            break;
+          }
+          if (first_possessive == dates.size()) first_possessive = k;
+        }
+        if (timeline_date == dates.size()) timeline_date = first_possessive;
+      }
+      for (std::size_t k = 0; k < dates.size(); ++k) {
+        const DateMatch& d = dates[k];
         DateMention m;
         m.where = make_mention(a, si, ByteSpan{s.span.begin + d.span.begin, s.span.begin + d.span.end});
         m.iso_begin = to_iso(d.begin);
@@ -655,10 +674,7 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
                                                      : DateGranularity::kRange;
         m.is_relative = d.is_relative;
         m.confidence = d.confidence;
-        if (!sentence_dated && d.confidence >= 0.6 && (d.kind == DateKind::kDay || d.kind == DateKind::kMonth)) {
-          dated_sentences.push_back(Dated{facts.dates.size(), ai});
-          sentence_dated = true;
-        }
+        if (k == timeline_date) dated_sentences.push_back(Dated{facts.dates.size(), ai});
         facts.dates.push_back(std::move(m));
       }
       for (const FigureMatch& f : find_figures(text)) {

@@ -160,5 +160,47 @@ TEST(FactsView, DropsOneOffNamesAndDateOnlyTimelineLines) {
   EXPECT_EQ(view.facts.timeline[0][0].text, "2026-11-03: A fire tore through a warehouse on Tuesday.");
 }
 
+
+// With more events than lines, the digest's timeline spans the story: every day keeps its best
+// event (the lead of the latest day's report included), and the lines stay in date order.
+TEST(FactsView, TimelineKeepsEveryDayBeforeFillingWithTheFirstDays) {
+  engine::DigestResult result;
+  Article a;
+  a.id = ArticleId{1};
+  a.meta.source = "a.txt";
+  result.articles.push_back(a);
+  Story s;
+  s.id = 1;
+  s.headline = "H";
+  s.articles = {ArticleId{1}};
+  result.stories.push_back(s);
+  facts::StoryFacts f;
+  auto event = [](const std::string& day, std::uint32_t sentence, const std::string& text) {
+    facts::TimelineEvent e;
+    e.iso_begin = e.iso_end = day;
+    e.sentence = text;
+    e.source.article = ArticleId{1};
+    e.source.sentence = sentence;
+    return e;
+  };
+  for (std::uint32_t k = 0; k < 9; ++k) {
+    f.timeline.push_back(event("2026-11-03", k + 1, "Background event number " + std::to_string(k) + " happened on the first day."));
+  }
+  f.timeline.push_back(event("2026-11-04", 7, "A quote from the second day, said on Wednesday by a witness."));
+  f.timeline.push_back(event("2026-11-04", 0, "The toll rose to 14 on Wednesday, investigators said."));
+  facts::TimelineEvent later = event("2026-11-09", 3, "The port authority said the berths would stay closed until Monday.");
+  later.also.push_back(facts::Mention{ArticleId{1}, 4, {}, {}, ""});
+  f.timeline.push_back(later);
+  result.facts.push_back(f);
+  StoryView view = make_story_view(result, 0);
+  ASSERT_EQ(view.facts.timeline.size(), kMaxTimeline);
+  std::vector<std::string> shown;
+  for (const auto& line : view.facts.timeline) shown.push_back(line[0].text);
+  EXPECT_EQ(shown[0], "2026-11-03: Background event number 0 happened on the first day.");
+  EXPECT_EQ(shown[5], "2026-11-03: Background event number 5 happened on the first day.");
+  EXPECT_EQ(shown[6], "2026-11-04: The toll rose to 14 on Wednesday, investigators said.");
+  EXPECT_EQ(shown[7], "2026-11-09: The port authority said the berths would stay closed until Monday.");
+}
+
 }  // namespace
 }  // namespace precis::render

@@ -103,18 +103,57 @@ void add_entities(const facts::StoryFacts& f, FactsView& view) {
   }
 }
 
+// A "sentence" that is little more than its date (a time line under a headline) tells nothing.
+bool says_something(const std::string& sentence) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : sentence) {
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter && !in_word) ++words;
+    in_word = letter;
+  }
+  return words >= 5;
+}
+
+// At most kMaxTimeline events, shown in date order. When there are more, the ones shown should
+// span the story, not stop after its first days: first the best event of each distinct day (in
+// the order of those events' rank), then the best of the rest. Rank: reported by more articles,
+// then a single day before a month or range, then nearer its article's top (news puts the main
+// development first), then the more confident date, then the earlier.
 void add_timeline(const facts::StoryFacts& f, FactsView& view) {
-  for (const facts::TimelineEvent& e : f.timeline) {
-    if (view.timeline.size() >= kMaxTimeline) break;
-    // A "sentence" that is little more than its date (a time line under a headline) tells nothing.
-    std::size_t words = 0;
-    bool in_word = false;
-    for (char c : e.sentence) {
-      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      if (letter && !in_word) ++words;
-      in_word = letter;
+  std::vector<std::size_t> eligible;
+  for (std::size_t i = 0; i < f.timeline.size(); ++i) {
+    if (says_something(f.timeline[i].sentence)) eligible.push_back(i);
+  }
+  std::vector<std::size_t> shown = eligible;
+  if (eligible.size() > kMaxTimeline) {
+    auto one_day = [&](std::size_t i) { return f.timeline[i].iso_end.empty() || f.timeline[i].iso_end == f.timeline[i].iso_begin; };
+    std::vector<std::size_t> ranked = eligible;
+    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t x, std::size_t y) {
+      const facts::TimelineEvent& a = f.timeline[x];
+      const facts::TimelineEvent& b = f.timeline[y];
+      if (a.also.size() != b.also.size()) return a.also.size() > b.also.size();
+      if (one_day(x) != one_day(y)) return one_day(x);
+      if (a.source.sentence != b.source.sentence) return a.source.sentence < b.source.sentence;
+      return a.confidence > b.confidence;
+    });
+    std::vector<char> taken(f.timeline.size(), 0);
+    std::set<std::string> days;
+    shown.clear();
+    for (std::size_t i : ranked) {
+      if (shown.size() >= kMaxTimeline) break;
+      if (!one_day(i) || !days.insert(f.timeline[i].iso_begin).second) continue;
+      shown.push_back(i);
+      taken[i] = 1;
     }
-    if (words < 5) continue;
+    for (std::size_t i : ranked) {
+      if (shown.size() >= kMaxTimeline) break;
+      if (!taken[i]) shown.push_back(i);
+    }
+    std::sort(shown.begin(), shown.end());
+  }
+  for (std::size_t i : shown) {
+    const facts::TimelineEvent& e = f.timeline[i];
     std::string when = e.iso_begin;
     if (!e.iso_end.empty() && e.iso_end != e.iso_begin) when += " – " + e.iso_end;
     std::vector<ArticleId> ids{e.source.article};
