@@ -356,7 +356,7 @@ struct Scanner {
   }
 
   // Whether the clause holding the weekday at token i speaks of the future: "until (at least)"
-  // right before the day, or a future marker (will, 'll, shall, is due to, plans to, to be,
+  // right before the day, or a future marker (will, would, 'll, shall, is due to, plans to, to be,
   // going to, scheduled, expected to) among the few tokens before it in the same clause. News
   // reports mostly tell the past, so anything else keeps the previous such day.
   // `until_is_future`: for weekdays "until Monday" points forward ("closed until Monday"); for
@@ -368,7 +368,9 @@ struct Scanner {
         (toks[k - 1].lower == "until" || toks[k - 1].lower == "till" || toks[k - 1].lower == "through")) {
       return true;
     }
-    static const char* kFuture[] = {"will", "'ll", "\xE2\x80\x99ll", "shall", "due", "plans", "plan", "planned",
+    // "would" is the future of reported speech ("said it would publish the plan in March"), the
+    // way news mostly uses it.
+    static const char* kFuture[] = {"will", "'ll", "\xE2\x80\x99ll", "shall", "would", "due", "plans", "plan", "planned",
                                     "scheduled", "going", "expected", "intends", "set"};
     for (std::size_t n = 0; n < 10 && i > n; ++n) {
       const std::string& w = toks[i - 1 - n].lower;
@@ -381,7 +383,7 @@ struct Scanner {
       for (const char* f : kFuture) {
         if (w != f) continue;
         // "expected/set/going/due/plans" mark the future only with "to": "is due to", "plans to".
-        const bool needs_to = w != "will" && w != "'ll" && w != "\xE2\x80\x99ll" && w != "shall" && w != "scheduled";
+        const bool needs_to = w != "will" && w != "would" && w != "'ll" && w != "\xE2\x80\x99ll" && w != "shall" && w != "scheduled";
         if (!needs_to || lower(i - n) == "to") return true;
       }
       // "is to be held on Friday" (not "entitling them to be paid over the summer").
