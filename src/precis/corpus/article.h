@@ -41,6 +41,9 @@ struct ArticleMeta {
   // Added for web input (ingest, issue 4); empty when unknown.
   std::string updated;    // ISO 8601 like `published`: the last modification the page declares
   std::string author;     // "Name" or "Name One, Name Two"
+  // Set by the text layer: the place a wire dateline at the top of the body names ("PORT AVEN"),
+  // as written; empty when there is none.
+  std::string dateline_place;
 };
 
 // A reader's output: one article's body before the text layer has seen it.

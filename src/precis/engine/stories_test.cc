@@ -174,6 +174,18 @@ TEST(MaxStories, ReportsOnlyTheBest) {
   EXPECT_TRUE(reported.count(r.stories.front().id));
 }
 
+TEST(PrepareArticles, KeepsTheDatelinePlace) {
+  Diagnostics d;
+  std::vector<RawArticle> in;
+  in.push_back(raw("PORT AVEN, Nov. 3 (MP) \xE2\x80\x94 Fire crews fought the blaze at the quay for hours.", "2026-11-03", "wire"));
+  in.push_back(raw("Fire crews fought the blaze at the quay for hours on Tuesday night.", "2026-11-03", "local"));
+  std::vector<Article> a = prepare_articles(std::move(in), DigestOptions{}, d);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].meta.dateline_place, "PORT AVEN");
+  EXPECT_EQ(a[0].text.rfind("Fire crews", 0), 0u) << "the dateline is still cut from the text";
+  EXPECT_EQ(a[1].meta.dateline_place, "");
+}
+
 TEST(OriginalsFirst, ShownSentenceMovesToTheOriginalOnlyWhenIdentical) {
   Diagnostics d;
   std::vector<RawArticle> in;

@@ -2,6 +2,7 @@
 // declared here so that the merge rules can be tested without the tagger).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "precis/facts/facts.h"
@@ -21,5 +22,10 @@ namespace precis::facts::internal {
 // Returns entities with names (longest form), roles (most frequent first) and article counts,
 // most mentioned first. Pure; thread-safe.
 std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<Entity> tentative);
+
+// A name that a wire dateline of the story gives as its place ("PORT AVEN, Nov. 3 (MP) —") is a
+// place, whatever the tagger called it in the text ("Port Aven's Kessel Quay" reads like a
+// company). Names compare folded (case and dots ignored). Pure; thread-safe.
+void mark_dateline_places(std::vector<Entity>& entities, const std::vector<std::string>& places);
 
 }  // namespace precis::facts::internal

@@ -40,6 +40,22 @@ TEST(StoryEntities, OneNameTakesTheKindOfMostOfItsMentions) {
   EXPECT_EQ(find(merged, "Israel", EntityKind::kOrganization), nullptr);
 }
 
+// "Port Aven's Kessel Quay" reads like a company to the tagger; the wire copy's dateline
+// ("PORT AVEN, Nov. 3 (MP) —") says it is a place.
+TEST(StoryEntities, DatelinePlacesArePlaces) {
+  std::vector<Entity> raw = {mention("Port Aven", EntityKind::kOrganization, 1), mention("Port Aven", EntityKind::kOrganization, 2),
+                             mention("Aven Port Authority", EntityKind::kOrganization, 2)};
+  auto merged = merge_story_entities(raw, {});
+  ASSERT_NE(find(merged, "Port Aven", EntityKind::kOrganization), nullptr);
+  mark_dateline_places(merged, {"PORT AVEN", ""});
+  EXPECT_EQ(find(merged, "Port Aven", EntityKind::kOrganization), nullptr);
+  EXPECT_NE(find(merged, "Port Aven", EntityKind::kLocation), nullptr);
+  EXPECT_NE(find(merged, "Aven Port Authority", EntityKind::kOrganization), nullptr) << "only the whole name";
+  auto untouched = merge_story_entities(raw, {});
+  mark_dateline_places(untouched, {});
+  EXPECT_NE(find(untouched, "Port Aven", EntityKind::kOrganization), nullptr);
+}
+
 TEST(StoryEntities, CalendarWordsAreNotEntities) {
   std::vector<Entity> raw = {mention("Sunday", EntityKind::kPerson, 1), mention("Dec.", EntityKind::kOrganization, 2),
                              mention("Theresa May", EntityKind::kPerson, 3), mention("May", EntityKind::kPerson, 4)};

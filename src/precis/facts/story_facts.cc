@@ -597,6 +597,17 @@ std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<En
   return merge_entities(std::move(raw), std::move(tentative));
 }
 
+void mark_dateline_places(std::vector<Entity>& entities, const std::vector<std::string>& places) {
+  std::set<std::string> folded;
+  for (const std::string& p : places) {
+    if (!p.empty()) folded.insert(fold(p));
+  }
+  if (folded.empty()) return;
+  for (Entity& e : entities) {
+    if (folded.count(fold(e.name)) != 0) e.kind = EntityKind::kLocation;
+  }
+}
+
 }  // namespace internal
 
 StoryFacts extract_story_facts(const std::vector<const Article*>& articles, const FactsOptions& options) {
@@ -698,6 +709,13 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
     collect_entities(a, tagger, raw_entities, tentative_entities);
   }
   facts.entities = merge_entities(std::move(raw_entities), std::move(tentative_entities));
+  {
+    std::vector<std::string> places;  // from every article, copies included: a wire copy keeps its dateline
+    for (const Article* a : articles) {
+      if (a != nullptr && !a->meta.dateline_place.empty()) places.push_back(a->meta.dateline_place);
+    }
+    internal::mark_dateline_places(facts.entities, places);
+  }
   facts.quantities = compare_quantities(facts.figures, figure_predicates, info_of);
 
   // Timeline.

@@ -328,4 +328,24 @@ CleanBody remove_boilerplate(const RawArticle& article, const BoilerplateModel& 
   return out;
 }
 
+std::string dateline_place(std::string_view dateline) {
+  std::size_t end = dateline.size();
+  for (std::string_view stop : {",", "(", " _", " -", "\xE2\x80\x94", "\xE2\x80\x93"}) {
+    std::size_t at = dateline.find(stop);
+    if (at != std::string_view::npos) end = std::min(end, at);
+  }
+  std::string_view place = dateline.substr(0, end);
+  while (!place.empty() && (place.front() == ' ' || place.front() == '\t')) place.remove_prefix(1);
+  while (!place.empty() && (place.back() == ' ' || place.back() == '\t')) place.remove_suffix(1);
+  if (place.empty() || place.size() > 40) return "";
+  bool letter = false;
+  std::size_t words = 1;
+  for (char c : place) {
+    letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
+    if (c == ' ') ++words;
+  }
+  if (!letter || words > 4) return "";
+  return std::string(place);
+}
+
 }  // namespace precis::text

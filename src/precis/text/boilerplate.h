@@ -125,4 +125,10 @@ struct CleanBody {
 CleanBody remove_boilerplate(const RawArticle& article, const BoilerplateModel& model,
                              const BoilerplateOptions& options = {});
 
+// The place a wire dateline names, as written: "PORT AVEN, Nov. 3 (MP) — " -> "PORT AVEN",
+// "LONDON (AP) _ " -> "LONDON", "PRISTINA, Yugoslavia (AP) _ " -> "PRISTINA". The text before the
+// first comma, parenthesis or dash, trimmed; "" when that is not a short name (1 to 4 words, a
+// letter, at most 40 bytes). `dateline` is a cut prefix (CleanBody::removed, kind kDateline).
+std::string dateline_place(std::string_view dateline);
+
 }  // namespace precis::text

@@ -102,6 +102,24 @@ TEST(Boilerplate, DatelineVariantsAreCut) {
   }
 }
 
+TEST(Boilerplate, DatelinePlaceIsTheTextBeforeItsFirstMark) {
+  EXPECT_EQ(dateline_place("LONDON (AP) _ "), "LONDON");
+  EXPECT_EQ(dateline_place("PORT AVEN, Nov. 3 (MP) \xE2\x80\x94 "), "PORT AVEN");
+  EXPECT_EQ(dateline_place("BUENOS AIRES, Argentina _ "), "BUENOS AIRES");
+  EXPECT_EQ(dateline_place("Port Aven (Reuters) - "), "Port Aven");
+  EXPECT_EQ(dateline_place("WASHINGTON -- "), "WASHINGTON");
+  // Not a short name: nothing.
+  EXPECT_EQ(dateline_place("(AP) _ "), "");
+  EXPECT_EQ(dateline_place("1998 _ "), "");
+  EXPECT_EQ(dateline_place("A VERY LONG LINE OF CAPITALS THAT IS NO PLACE, Nov. 3 _ "), "");
+  // The cut prefix of a real body gives it.
+  CleanBody clean = clean_alone("PORT AVEN, Nov. 3 (MP) \xE2\x80\x94 Fire crews fought the blaze for hours.\n");
+  ASSERT_FALSE(clean.removed.empty());
+  const ByteSpan cut = clean.removed.front().span;
+  std::string body = "PORT AVEN, Nov. 3 (MP) \xE2\x80\x94 Fire crews fought the blaze for hours.\n";
+  EXPECT_EQ(dateline_place(std::string_view(body).substr(cut.begin, cut.end - cut.begin)), "PORT AVEN");
+}
+
 TEST(Boilerplate, HardWrappedParagraphIsOneUnit) {
   std::string body =
       "   The harbour authority said on Wednesday that the damaged pier would stay\n"
