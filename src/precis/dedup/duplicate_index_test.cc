@@ -180,7 +180,7 @@ TEST(DuplicateIndex, StreamMemoryIsBoundedByTheWindow) {
   std::size_t max_live = 0, max_lsh = 0, max_exact = 0;
   for (int i = 0; i < 20000; ++i) {
     int day = i / 100;  // 100 articles a day
-    char date[16];
+    char date[32];  // room for any two ints, so the compiler sees no truncation
     std::snprintf(date, sizeof date, "2004-%02d-%02d", 1 + day / 28, 1 + day % 28);
     Article a = token_article(rng, i % 50, date);
     index.add(a);
