@@ -54,6 +54,17 @@ TEST(StoryEntities, DatelinePlacesArePlaces) {
   auto untouched = merge_story_entities(raw, {});
   mark_dateline_places(untouched, {});
   EXPECT_NE(find(untouched, "Port Aven", EntityKind::kOrganization), nullptr);
+  // A tie between kinds leaves two entities of one name; as places they are one.
+  std::vector<Entity> tie = {mention("Kessel", EntityKind::kOrganization, 1), mention("Kessel", EntityKind::kPerson, 2)};
+  auto two = merge_story_entities(tie, {});
+  mark_dateline_places(two, {"KESSEL"});
+  std::size_t places = 0;
+  for (const Entity& e : two) places += e.name == "Kessel" && e.kind == EntityKind::kLocation;
+  EXPECT_EQ(places, 1u);
+  const Entity* kessel = find(two, "Kessel", EntityKind::kLocation);
+  ASSERT_NE(kessel, nullptr);
+  EXPECT_EQ(kessel->mentions.size(), 2u);
+  EXPECT_EQ(kessel->article_count, 2u);
 }
 
 TEST(StoryEntities, CalendarWordsAreNotEntities) {

@@ -12,8 +12,9 @@
 // dates decide between an update and a conflict (facts.h).
 //
 // The timeline takes, for every sentence with a date of day or month precision and confidence at
-// least 0.6, its first such date that is not a possessive ("Tuesday's fire"), else its first; events on the same date whose sentences share most of their
-// stems are one event reported by several articles.
+// least 0.6, its first such date that is not a possessive ("Tuesday's fire"), else its first;
+// events on the same date whose sentences share most of their stems are one event reported by
+// several articles.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -603,9 +604,32 @@ void mark_dateline_places(std::vector<Entity>& entities, const std::vector<std::
     if (!p.empty()) folded.insert(fold(p));
   }
   if (folded.empty()) return;
+  // A tie between kinds can leave the name as two entities; as places they become one.
+  std::map<std::string, std::size_t> place_of;  // folded name -> index in `kept`
+  std::vector<Entity> kept;
   for (Entity& e : entities) {
-    if (folded.count(fold(e.name)) != 0) e.kind = EntityKind::kLocation;
+    const std::string key = fold(e.name);
+    if (folded.count(key) == 0) {
+      kept.push_back(std::move(e));
+      continue;
+    }
+    e.kind = EntityKind::kLocation;
+    auto [it, fresh] = place_of.try_emplace(key, kept.size());
+    if (fresh) {
+      kept.push_back(std::move(e));
+      continue;
+    }
+    Entity& into = kept[it->second];
+    if (e.name.size() > into.name.size()) into.name = e.name;
+    into.mentions.insert(into.mentions.end(), e.mentions.begin(), e.mentions.end());
+    std::stable_sort(into.mentions.begin(), into.mentions.end(), [](const EntityMention& a, const EntityMention& b) {
+      return std::tie(a.where.article, a.where.span.begin) < std::tie(b.where.article, b.where.span.begin);
+    });
+    std::set<ArticleId> articles;
+    for (const EntityMention& m : into.mentions) articles.insert(m.where.article);
+    into.article_count = static_cast<std::uint32_t>(articles.size());
   }
+  entities = std::move(kept);
 }
 
 }  // namespace internal
