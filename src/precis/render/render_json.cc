@@ -58,6 +58,7 @@ Json article_json(const engine::DigestResult& result, const Article& a) {
   j["published"] = or_null(a.meta.published);
   j["updated"] = or_null(a.meta.updated);
   j["author"] = or_null(a.meta.author);
+  j["dateline_place"] = or_null(a.meta.dateline_place);
   j["language"] = a.language;
   j["counts"] = {{"bytes", a.original.size()},
                  {"paragraphs", a.paragraphs.size()},

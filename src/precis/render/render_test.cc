@@ -36,9 +36,12 @@ TEST_F(Rendered, JsonCarriesStoriesFactsAndRelations) {
   ASSERT_GE(j["stories"].size(), 2u);
   EXPECT_EQ(j["stories_found"].get<std::size_t>(), j["stories"].size());
   bool rewrite = false;
+  std::size_t datelines = 0;
   for (const auto& a : j["articles"]) {
     ASSERT_TRUE(a.contains("story"));
     ASSERT_TRUE(a.contains("copy_kind"));
+    ASSERT_TRUE(a.contains("dateline_place"));
+    if (a["dateline_place"] == "PORT AVEN") ++datelines;  // meridian-press-wire.txt's dateline
     if (a["copy_kind"] == "rewrite") {
       rewrite = true;
       EXPECT_TRUE(a["rewrite_of"].is_number());
@@ -46,6 +49,7 @@ TEST_F(Rendered, JsonCarriesStoriesFactsAndRelations) {
     }
   }
   EXPECT_TRUE(rewrite);
+  EXPECT_GE(datelines, 1u);
   const auto& story = j["stories"][0];
   for (const char* key : {"outlets", "originals", "duplicates", "rewrites", "rank_score", "facts"}) {
     EXPECT_TRUE(story.contains(key)) << key;
