@@ -29,14 +29,9 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
     // body -> (boilerplate removed) -> normalised; maps composed back to the original.
     OffsetMap clean_to_body;
     std::string clean;
-    std::string dateline_place;
     if (options.remove_boilerplate) {
       text::CleanBody cb = text::remove_boilerplate(r, model);
-      for (const text::LineVerdict& v : cb.removed) {
-        if (v.kind == text::LineKind::kDateline && dateline_place.empty()) {
-          dateline_place = text::dateline_place(std::string_view(r.body).substr(v.span.begin, v.span.end - v.span.begin));
-        }
-      }
+      r.meta.dateline_place = std::move(cb.dateline_place);
       clean = std::move(cb.text);
       clean_to_body = std::move(cb.map);
       article.boilerplate_lines_removed = cb.removed_lines;
@@ -50,7 +45,6 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
     article.to_original = r.body_to_original.compose(text_to_body);
     article.original = std::move(r.original);
     article.meta = std::move(r.meta);
-    if (!dateline_place.empty()) article.meta.dateline_place = std::move(dateline_place);
     text::AnnotateOptions annotate_options;
     annotate_options.language = options.language.empty() ? article.meta.language : options.language;
     text::annotate(article, annotate_options);

@@ -25,7 +25,8 @@ std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<En
 
 // A name that a wire dateline of the story gives as its place ("PORT AVEN, Nov. 3 (MP) —") is a
 // place, whatever the tagger called it in the text ("Port Aven's Kessel Quay" reads like a
-// company). Names compare folded (case and dots ignored). Pure; thread-safe.
-void mark_dateline_places(std::vector<Entity>& entities, const std::vector<std::string>& places);
+// company): the mentions (one Entity each, as given to merge_story_entities) with that name become
+// places before the merge. Names compare folded (case and dots ignored). Pure; thread-safe.
+void mark_dateline_places(std::vector<Entity>& mentions, const std::vector<std::string>& places);
 
 }  // namespace precis::facts::internal

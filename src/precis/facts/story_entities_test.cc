@@ -43,21 +43,23 @@ TEST(StoryEntities, OneNameTakesTheKindOfMostOfItsMentions) {
 // "Port Aven's Kessel Quay" reads like a company to the tagger; the wire copy's dateline
 // ("PORT AVEN, Nov. 3 (MP) —") says it is a place.
 TEST(StoryEntities, DatelinePlacesArePlaces) {
-  std::vector<Entity> raw = {mention("Port Aven", EntityKind::kOrganization, 1), mention("Port Aven", EntityKind::kOrganization, 2),
-                             mention("Aven Port Authority", EntityKind::kOrganization, 2)};
-  auto merged = merge_story_entities(raw, {});
-  ASSERT_NE(find(merged, "Port Aven", EntityKind::kOrganization), nullptr);
-  mark_dateline_places(merged, {"PORT AVEN", ""});
+  const std::vector<Entity> raw = {mention("Port Aven", EntityKind::kOrganization, 1),
+                                   mention("Port Aven", EntityKind::kOrganization, 2),
+                                   mention("Aven Port Authority", EntityKind::kOrganization, 2)};
+  ASSERT_NE(find(merge_story_entities(raw, {}), "Port Aven", EntityKind::kOrganization), nullptr);
+  std::vector<Entity> marked = raw;
+  mark_dateline_places(marked, {"PORT AVEN", ""});
+  auto merged = merge_story_entities(marked, {});
   EXPECT_EQ(find(merged, "Port Aven", EntityKind::kOrganization), nullptr);
   EXPECT_NE(find(merged, "Port Aven", EntityKind::kLocation), nullptr);
   EXPECT_NE(find(merged, "Aven Port Authority", EntityKind::kOrganization), nullptr) << "only the whole name";
-  auto untouched = merge_story_entities(raw, {});
+  std::vector<Entity> untouched = raw;
   mark_dateline_places(untouched, {});
-  EXPECT_NE(find(untouched, "Port Aven", EntityKind::kOrganization), nullptr);
-  // A tie between kinds leaves two entities of one name; as places they are one.
+  EXPECT_NE(find(merge_story_entities(untouched, {}), "Port Aven", EntityKind::kOrganization), nullptr);
+  // A tie between kinds would leave two entities of one name; as places they are one.
   std::vector<Entity> tie = {mention("Kessel", EntityKind::kOrganization, 1), mention("Kessel", EntityKind::kPerson, 2)};
+  mark_dateline_places(tie, {"KESSEL"});
   auto two = merge_story_entities(tie, {});
-  mark_dateline_places(two, {"KESSEL"});
   std::size_t places = 0;
   for (const Entity& e : two) places += e.name == "Kessel" && e.kind == EntityKind::kLocation;
   EXPECT_EQ(places, 1u);

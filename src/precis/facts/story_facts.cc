@@ -598,38 +598,15 @@ std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<En
   return merge_entities(std::move(raw), std::move(tentative));
 }
 
-void mark_dateline_places(std::vector<Entity>& entities, const std::vector<std::string>& places) {
+void mark_dateline_places(std::vector<Entity>& mentions, const std::vector<std::string>& places) {
   std::set<std::string> folded;
   for (const std::string& p : places) {
     if (!p.empty()) folded.insert(fold(p));
   }
   if (folded.empty()) return;
-  // A tie between kinds can leave the name as two entities; as places they become one.
-  std::map<std::string, std::size_t> place_of;  // folded name -> index in `kept`
-  std::vector<Entity> kept;
-  for (Entity& e : entities) {
-    const std::string key = fold(e.name);
-    if (folded.count(key) == 0) {
-      kept.push_back(std::move(e));
-      continue;
-    }
-    e.kind = EntityKind::kLocation;
-    auto [it, fresh] = place_of.try_emplace(key, kept.size());
-    if (fresh) {
-      kept.push_back(std::move(e));
-      continue;
-    }
-    Entity& into = kept[it->second];
-    if (e.name.size() > into.name.size()) into.name = e.name;
-    into.mentions.insert(into.mentions.end(), e.mentions.begin(), e.mentions.end());
-    std::stable_sort(into.mentions.begin(), into.mentions.end(), [](const EntityMention& a, const EntityMention& b) {
-      return std::tie(a.where.article, a.where.span.begin) < std::tie(b.where.article, b.where.span.begin);
-    });
-    std::set<ArticleId> articles;
-    for (const EntityMention& m : into.mentions) articles.insert(m.where.article);
-    into.article_count = static_cast<std::uint32_t>(articles.size());
+  for (Entity& e : mentions) {
+    if (folded.count(fold(e.name)) != 0) e.kind = EntityKind::kLocation;
   }
-  entities = std::move(kept);
 }
 
 }  // namespace internal
@@ -732,14 +709,13 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
     }
     collect_entities(a, tagger, raw_entities, tentative_entities);
   }
-  facts.entities = merge_entities(std::move(raw_entities), std::move(tentative_entities));
-  {
-    std::vector<std::string> places;  // from every article, copies included: a wire copy keeps its dateline
-    for (const Article* a : articles) {
-      if (a != nullptr && !a->meta.dateline_place.empty()) places.push_back(a->meta.dateline_place);
-    }
-    internal::mark_dateline_places(facts.entities, places);
+  std::vector<std::string> places;  // from every article, copies included: a wire copy keeps its dateline
+  for (const Article* a : articles) {
+    if (a != nullptr && !a->meta.dateline_place.empty()) places.push_back(a->meta.dateline_place);
   }
+  internal::mark_dateline_places(raw_entities, places);
+  internal::mark_dateline_places(tentative_entities, places);
+  facts.entities = merge_entities(std::move(raw_entities), std::move(tentative_entities));
   facts.quantities = compare_quantities(facts.figures, figure_predicates, info_of);
 
   // Timeline.

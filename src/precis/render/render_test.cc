@@ -123,7 +123,8 @@ TEST(Credit, WordsForCopiesAndRewrites) {
   EXPECT_EQ(relation_note(view, result.articles[3]), "");
 }
 
-TEST(FactsView, DropsOneOffNamesAndDateOnlyTimelineLines) {
+// A digest of one story made of one article, for the facts views to fill.
+engine::DigestResult one_article_story() {
   engine::DigestResult result;
   Article a;
   a.id = ArticleId{1};
@@ -131,8 +132,14 @@ TEST(FactsView, DropsOneOffNamesAndDateOnlyTimelineLines) {
   result.articles.push_back(a);
   Story s;
   s.id = 1;
+  s.headline = "H";
   s.articles = {ArticleId{1}};
   result.stories.push_back(s);
+  return result;
+}
+
+TEST(FactsView, DropsOneOffNamesAndDateOnlyTimelineLines) {
+  engine::DigestResult result = one_article_story();
   facts::StoryFacts f;
   auto entity = [](std::string name, std::size_t mentions, std::vector<std::string> roles) {
     facts::Entity e;
@@ -164,20 +171,10 @@ TEST(FactsView, DropsOneOffNamesAndDateOnlyTimelineLines) {
   EXPECT_EQ(view.facts.timeline[0][0].text, "2026-11-03: A fire tore through a warehouse on Tuesday.");
 }
 
-
 // With more events than lines, the digest's timeline spans the story: every day keeps its best
 // event (the lead of the latest day's report included), and the lines stay in date order.
 TEST(FactsView, TimelineKeepsEveryDayBeforeFillingWithTheFirstDays) {
-  engine::DigestResult result;
-  Article a;
-  a.id = ArticleId{1};
-  a.meta.source = "a.txt";
-  result.articles.push_back(a);
-  Story s;
-  s.id = 1;
-  s.headline = "H";
-  s.articles = {ArticleId{1}};
-  result.stories.push_back(s);
+  engine::DigestResult result = one_article_story();
   facts::StoryFacts f;
   auto event = [](const std::string& day, std::uint32_t sentence, const std::string& text) {
     facts::TimelineEvent e;

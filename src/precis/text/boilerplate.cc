@@ -259,10 +259,12 @@ CleanBody remove_boilerplate(const RawArticle& article, const BoilerplateModel& 
     ++searched;
     const Line& line = a.lines[a.segments[s].first];
     std::string_view text(body.data() + line.text_begin, line.text_end - line.text_begin);
-    std::size_t len = parse_dateline(text);
+    std::size_t place_end = 0;
+    std::size_t len = parse_dateline(text, &place_end);
     if (len > 0 && len < text.size()) {
       cut_line = a.segments[s].first;
       cut_end = line.text_begin + static_cast<std::uint32_t>(len);
+      out.dateline_place = std::string(text.substr(0, place_end));
       break;
     }
     Features f = compute_features(a.segments[s], {}, {});
@@ -326,26 +328,6 @@ CleanBody remove_boilerplate(const RawArticle& article, const BoilerplateModel& 
   std::sort(out.removed.begin(), out.removed.end(),
             [](const LineVerdict& x, const LineVerdict& y) { return x.span.begin < y.span.begin; });
   return out;
-}
-
-std::string dateline_place(std::string_view dateline) {
-  std::size_t end = dateline.size();
-  for (std::string_view stop : {",", "(", " _", " -", "\xE2\x80\x94", "\xE2\x80\x93"}) {
-    std::size_t at = dateline.find(stop);
-    if (at != std::string_view::npos) end = std::min(end, at);
-  }
-  std::string_view place = dateline.substr(0, end);
-  while (!place.empty() && (place.front() == ' ' || place.front() == '\t')) place.remove_prefix(1);
-  while (!place.empty() && (place.back() == ' ' || place.back() == '\t')) place.remove_suffix(1);
-  if (place.empty() || place.size() > 40) return "";
-  bool letter = false;
-  std::size_t words = 1;
-  for (char c : place) {
-    letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80;
-    if (c == ' ') ++words;
-  }
-  if (!letter || words > 4) return "";
-  return std::string(place);
 }
 
 }  // namespace precis::text

@@ -117,6 +117,9 @@ struct CleanBody {
   OffsetMap map;      // text -> body (identity when nothing was removed)
   std::uint32_t removed_lines = 0;  // whole lines removed (a cut dateline prefix is not a line)
   std::vector<LineVerdict> removed;  // removed lines and the cut dateline prefix, in body order
+  // The place the cut dateline opens with, as written ("PORT AVEN" from "PORT AVEN, Nov. 3 (MP) —
+  // ", "BUENOS AIRES" from "BUENOS AIRES, Argentina _ "); empty when no dateline was cut.
+  std::string dateline_place;
 };
 
 // Removes boilerplate lines (and the dateline/slug prefix of the first content line) from
@@ -124,11 +127,5 @@ struct CleanBody {
 // no extra blank lines. Never fails: any input, including empty or invalid UTF-8, gives a value.
 CleanBody remove_boilerplate(const RawArticle& article, const BoilerplateModel& model,
                              const BoilerplateOptions& options = {});
-
-// The place a wire dateline names, as written: "PORT AVEN, Nov. 3 (MP) — " -> "PORT AVEN",
-// "LONDON (AP) _ " -> "LONDON", "PRISTINA, Yugoslavia (AP) _ " -> "PRISTINA". The text before the
-// first comma, parenthesis or dash, trimmed; "" when that is not a short name (1 to 4 words, a
-// letter, at most 40 bytes). `dateline` is a cut prefix (CleanBody::removed, kind kDateline).
-std::string dateline_place(std::string_view dateline);
 
 }  // namespace precis::text

@@ -275,7 +275,7 @@ bool is_place_word(std::string_view w, bool* all_caps) {
   return letters >= 1;
 }
 
-std::size_t parse_dateline(std::string_view s) {
+std::size_t parse_dateline(std::string_view s, std::size_t* place_end) {
   std::size_t i = 0, n = s.size();
   auto word_end = [&](std::size_t from) {
     std::size_t j = from;
@@ -297,6 +297,7 @@ std::size_t parse_dateline(std::string_view s) {
     break;
   }
   if (place_words == 0) return 0;
+  const std::size_t place_length = i;
   bool has_date = false, has_agency = false;
   int extra_words = 0;
   while (i + 1 < n && s[i] == ',' && s[i + 1] == ' ') {
@@ -371,6 +372,7 @@ std::size_t parse_dateline(std::string_view s) {
   if (!place_ok) return 0;
   if (!has_agency && !has_date && !strong_sep) return 0;
   if (!caps && place_words + extra_words > 6) return 0;
+  if (place_end != nullptr) *place_end = place_length;
   return after;
 }
 

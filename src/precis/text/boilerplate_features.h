@@ -31,8 +31,10 @@ std::vector<Segment> build_segments(std::string_view body, const std::vector<Lin
 // Case-, punctuation- and digit-insensitive fingerprint; 0 for text without letters or digits.
 std::uint64_t fingerprint(std::string_view text);
 // Length in bytes of a wire dateline prefix at the start of `line` (with the spaces after its
-// separator), or 0. Equal to line.size() when the line is only a dateline.
-std::size_t parse_dateline(std::string_view line);
+// separator), or 0. Equal to line.size() when the line is only a dateline. When it is not 0 and
+// `place_end` is given, *place_end is the length of the place the dateline opens with ("PORT AVEN"
+// in "PORT AVEN, Nov. 3 (MP) — ").
+std::size_t parse_dateline(std::string_view line, std::size_t* place_end = nullptr);
 
 struct Features {
   std::size_t words = 0;
