@@ -89,7 +89,9 @@ struct Reading {
   std::string last_published;
 };
 
-// The same quantity (same unit, same thing counted) in several articles.
+// The same quantity in several articles: same unit, same thing counted, same governing word, and
+// said in the same words (internal::same_quantity_groups in story_quantities.h decides which
+// figures those are).
 struct QuantityReport {
   std::string counted;
   std::string unit;

@@ -7,9 +7,10 @@
 // written just before a name ("U.N. Secretary-General António Guterres") or an appositive after
 // it (", the U.N. secretary-general,") that contains a role word.
 //
-// Quantities: figures with the same unit and counted noun (plural folded) from two or more
-// articles form a QuantityReport; values within 0.5% of each other are one reading. Publication
-// dates decide between an update and a conflict (facts.h).
+// Quantities: figures with the same unit, counted noun (plural folded) and governing word, said in
+// the same words (story_quantities.h), from two or more articles form a QuantityReport; values
+// within 0.5% of each other are one reading. Publication dates decide between an update and a
+// conflict (facts.h).
 //
 // The timeline takes, for every sentence with a date of day or month precision and confidence at
 // least 0.6, its first such date that is not a possessive ("Tuesday's fire"), else its first;
@@ -17,6 +18,7 @@
 // several articles.
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -30,6 +32,7 @@
 #include "precis/facts/gazetteer.h"
 #include "precis/facts/numbers.h"
 #include "precis/facts/story_entities.h"
+#include "precis/facts/story_quantities.h"
 #include "precis/text/abbreviations.h"
 
 namespace precis::facts {
@@ -473,24 +476,232 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
   return merged;
 }
 
-std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figures,
-                                               const std::vector<std::string>& predicates,
-                                               const std::unordered_map<std::uint32_t, const ArticleInfo*>& info) {
-  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::uint32_t>> groups;
+// The content-word stems around a figure (up to kContextTokens tokens each side, in its sentence,
+// the figure itself left out): what the figure is said about. Numbers, reporting verbs and day and
+// month names say nothing about which quantity it is. Each word weighs 1, except the noun the
+// amount is of ("the damage at $12 million"), which weighs kOfWeight.
+constexpr std::uint32_t kContextTokens = 8;
+constexpr std::uint32_t kOfWeight = 2;
+
+internal::FigureContext figure_context(const Article& a, const Mention& where, const std::string& unit) {
+  internal::FigureContext out;
+  if (where.sentence >= a.sentences.size()) return out;
+  const Sentence& s = a.sentences[where.sentence];
+  const std::uint32_t begin = s.first_token;
+  const std::uint32_t end = std::min<std::uint32_t>(s.first_token + s.token_count, static_cast<std::uint32_t>(a.tokens.size()));
+  std::uint32_t first = end, last = begin;  // tokens of the figure
+  for (std::uint32_t t = begin; t < end; ++t) {
+    if (a.tokens[t].span.begin >= where.span.begin && a.tokens[t].span.end <= where.span.end) {
+      first = std::min(first, t);
+      last = std::max(last, t + 1);
+    }
+  }
+  if (first == end) return out;
+  // "an island 20 miles (32 kilometers) off the coast", "Kindu, 380 kilometers west of Goma": a
+  // distance that places something is where it is, not a quantity that sources report; left
+  // without words, it is compared with nothing.
+  static const std::unordered_set<std::string> kDistance = {"km", "mile", "m", "ft", "yd", "nmi"};
+  static const std::unordered_set<std::string> kPlacing = {
+      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "off",
+      "from", "outside", "away", "offshore", "inland", "upstream", "downstream"};
+  if (kDistance.count(unit)) {
+    for (std::uint32_t t = last; t < end && t < last + 6; ++t) {
+      if (kPlacing.count(a.tokens[t].lower)) return out;
+    }
+  }
+  static const std::unordered_set<std::string> kSilent = {
+      "said", "say", "says", "told", "tell", "according", "reported", "added", "percent", "per", "cent",
+      "million", "billion", "trillion", "thousand", "hundred", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+      "august", "september", "october", "november", "december", "year", "years", "today", "yesterday"};
+  const std::uint32_t from = first > begin + kContextTokens ? first - kContextTokens : begin;
+  const std::uint32_t to = std::min(end, last + kContextTokens);
+  for (std::uint32_t t = from; t < to; ++t) {
+    if (t >= first && t < last) continue;
+    const Token& tok = a.tokens[t];
+    if (!tok.is_word || tok.is_stopword || tok.lower.size() < 3 || kSilent.count(tok.lower)) continue;
+    if (std::none_of(tok.lower.begin(), tok.lower.end(), [](unsigned char c) { return std::isalpha(c); })) continue;
+    std::uint32_t& weight = out[tok.stem.empty() ? tok.lower : tok.stem];
+    weight = std::max<std::uint32_t>(weight, 1);
+  }
+  // The noun the amount is of: "the damage at $12 million", "the estimate of the damage to $18.5
+  // million", "$2 billion in loans", "30 percent of the vote".
+  auto content = [&](std::uint32_t t) {
+    const Token& tok = a.tokens[t];
+    return tok.is_word && !tok.is_stopword && tok.lower.size() >= 3 && kSilent.count(tok.lower) == 0 &&
+           std::any_of(tok.lower.begin(), tok.lower.end(), [](unsigned char c) { return std::isalpha(c); });
+  };
+  auto determiner = [&](std::uint32_t t) {
+    const std::string& w = a.tokens[t].lower;
+    return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her";
+  };
+  static const std::unordered_set<std::string> kBefore = {"at", "of", "to", "by", "from"};
+  static const std::unordered_set<std::string> kAfter = {"in", "of"};
+  if (first > begin + 1 && kBefore.count(a.tokens[first - 1].lower)) {
+    std::uint32_t t = first - 2;
+    if (determiner(t) && t > begin) --t;
+    if (content(t)) out[a.tokens[t].stem.empty() ? a.tokens[t].lower : a.tokens[t].stem] = kOfWeight;
+  }
+  if (last + 1 < end && kAfter.count(a.tokens[last].lower)) {
+    std::uint32_t t = last + 1;
+    if (determiner(t) && t + 1 < end) ++t;
+    if (content(t)) out[a.tokens[t].stem.empty() ? a.tokens[t].lower : a.tokens[t].stem] = kOfWeight;
+  }
+  return out;
+}
+
+std::uint32_t shared_weight(const internal::FigureContext& x, const internal::FigureContext& y) {
+  std::uint32_t n = 0;
+  for (const auto& [w, weight] : x) {
+    auto it = y.find(w);
+    if (it != y.end()) n += std::min(weight, it->second);
+  }
+  return n;
+}
+
+constexpr double kMaxRatio = 3;
+constexpr int kMaxRevisionGap = 8;  // words between a value and the one it revises
+constexpr double kMaxRatioGoverned = 10;
+
+std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+}  // namespace
+
+namespace internal {
+
+std::vector<std::vector<std::uint32_t>> same_quantity_groups(const std::vector<Figure>& figures,
+                                                             const std::vector<std::string>& predicates,
+                                                             const std::vector<FigureContext>& contexts,
+                                                             const std::set<std::pair<std::uint32_t, std::uint32_t>>& revisions) {
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::uint32_t>> by_key;
   for (std::uint32_t i = 0; i < figures.size(); ++i) {
     const Figure& f = figures[i];
     if (f.counted.empty() && f.unit.empty()) continue;
-    groups[{fold_counted(f.counted), f.unit, i < predicates.size() ? predicates[i] : ""}].push_back(i);
+    by_key[{fold_counted(f.counted), f.unit, i < predicates.size() ? predicates[i] : ""}].push_back(i);
+  }
+  // A value and its revision are said about the same thing: each has the other's words too.
+  std::vector<FigureContext> context = contexts;
+  for (const auto& [i, j] : revisions) {
+    if (i >= context.size() || j >= context.size()) continue;
+    for (const auto& [w, weight] : contexts[j]) context[i][w] = std::max(context[i][w], weight);
+    for (const auto& [w, weight] : contexts[i]) context[j][w] = std::max(context[j][w], weight);
+  }
+  std::vector<std::vector<std::uint32_t>> out;
+  std::vector<std::uint32_t> parent(figures.size());
+  for (std::uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  for (const auto& [key, members] : by_key) {
+    // Same unit and noun is not yet the same quantity: "two helicopters" and "12 helicopters" are
+    // two fleets unless what is said around them is the same. Equal values need a shared weight of
+    // 1 (none when a governing word such as "injured" is common to both), different values 3 (1),
+    // and values no further apart than a factor of kMaxRatio (kMaxRatioGoverned with a governing
+    // word: tolls grow). Two values in one sentence are two things ("fell below $50 billion, from
+    // $70 billion"), unless the sentence tells one as the other's revision (`revisions`) or other
+    // articles tie them together.
+    const bool governed = !std::get<2>(key).empty();
+    for (std::size_t x = 0; x < members.size(); ++x) {
+      for (std::size_t y = x + 1; y < members.size(); ++y) {
+        const std::uint32_t i = members[x], j = members[y];
+        if (i >= context.size() || j >= context.size()) continue;
+        const Figure& a = figures[i];
+        const Figure& b = figures[j];
+        const bool same = same_value(a.value, b.value);
+        if (!same) {
+          if (a.where.article == b.where.article && a.where.sentence == b.where.sentence) {
+            if (revisions.count({std::min(i, j), std::max(i, j)})) parent[find_root(parent, i)] = find_root(parent, j);
+            continue;
+          }
+          const double lo = std::min(std::fabs(a.value), std::fabs(b.value));
+          const double hi = std::max(std::fabs(a.value), std::fabs(b.value));
+          if (hi > (governed ? kMaxRatioGoverned : kMaxRatio) * lo) continue;
+        }
+        const std::uint32_t needed = governed ? (same ? 0 : 1) : (same ? 1 : 3);
+        if (shared_weight(context[i], context[j]) >= needed) parent[find_root(parent, i)] = find_root(parent, j);
+      }
+    }
+    std::map<std::uint32_t, std::vector<std::uint32_t>> components;
+    for (std::uint32_t i : members) components[find_root(parent, i)].push_back(i);
+    for (auto& [root, group] : components) {
+      // One quantity has one value per article, or two when the article tells a revision ("4%,
+      // more than the 3.5% forecast"); an article giving three or more values is listing things.
+      std::map<std::uint32_t, std::vector<double>> values;
+      bool listing = false;
+      for (std::uint32_t i : group) {
+        std::vector<double>& v = values[figures[i].where.article.value];
+        if (std::none_of(v.begin(), v.end(), [&](double x) { return same_value(x, figures[i].value); })) {
+          v.push_back(figures[i].value);
+        }
+        listing = listing || v.size() > 2;
+      }
+      // Several values that every article gives alike ("an extra three miles ..., a total of five
+      // miles", and its copies) are one text's two numbers, not sources telling different ones.
+      bool sources_differ = false;
+      for (const auto& [article, v] : values) {
+        for (const auto& [other, w] : values) {
+          sources_differ = sources_differ || std::any_of(v.begin(), v.end(), [&](double x) {
+                             return std::none_of(w.begin(), w.end(), [&](double y) { return same_value(x, y); });
+                           });
+        }
+      }
+      std::set<double> distinct_values;
+      for (const auto& [article, v] : values) {
+        for (double x : v) {
+          if (std::none_of(distinct_values.begin(), distinct_values.end(), [&](double y) { return same_value(x, y); })) {
+            distinct_values.insert(x);
+          }
+        }
+      }
+      if (values.size() >= 2 && !listing && (distinct_values.size() == 1 || sources_differ)) out.push_back(std::move(group));
+    }
+  }
+  return out;
+}
+
+}  // namespace internal
+
+namespace {
+
+std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figures,
+                                               const std::vector<std::string>& predicates,
+                                               const std::unordered_map<std::uint32_t, const ArticleInfo*>& info) {
+  std::vector<internal::FigureContext> contexts;
+  contexts.reserve(figures.size());
+  for (const Figure& f : figures) {
+    auto it = info.find(f.where.article.value);
+    contexts.push_back(it == info.end() ? internal::FigureContext{} : figure_context(*it->second->article, f.where, f.unit));
+  }
+  // "raised the estimate to $18.5 million from $12 million", "4%, more than the 3.5% forecast":
+  // consecutive figures of one sentence with "from" or "than" between them.
+  std::set<std::pair<std::uint32_t, std::uint32_t>> revisions;
+  for (std::uint32_t i = 0; i + 1 < figures.size(); ++i) {
+    const Figure& a = figures[i];
+    const Figure& b = figures[i + 1];
+    if (a.where.article != b.where.article || a.where.sentence != b.where.sentence) continue;
+    auto it = info.find(a.where.article.value);
+    if (it == info.end() || b.where.span.begin < a.where.span.end) continue;
+    const Article& article = *it->second->article;
+    if (a.where.sentence >= article.sentences.size()) continue;
+    const Sentence& s = article.sentences[a.where.sentence];
+    const std::uint32_t end = std::min<std::uint32_t>(s.first_token + s.token_count, static_cast<std::uint32_t>(article.tokens.size()));
+    int words = 0;
+    bool cue = false;
+    for (std::uint32_t k = s.first_token; k < end; ++k) {
+      const Token& t = article.tokens[k];
+      if (t.span.begin < a.where.span.end || t.span.end > b.where.span.begin) continue;
+      words += t.is_word;
+      cue = cue || t.lower == "from" || t.lower == "than";
+    }
+    if (cue && words <= kMaxRevisionGap) revisions.insert({i, i + 1});
   }
   std::vector<QuantityReport> out;
-  for (auto& [key, members] : groups) {
-    std::set<std::uint32_t> articles;
-    for (std::uint32_t i : members) articles.insert(figures[i].where.article.value);
-    if (articles.size() < 2) continue;
+  for (std::vector<std::uint32_t>& members : internal::same_quantity_groups(figures, predicates, contexts, revisions)) {
+    const Figure& first = figures[members.front()];
     QuantityReport q;
-    q.counted = std::get<0>(key);
-    q.unit = std::get<1>(key);
-    q.predicate = std::get<2>(key);
+    q.counted = fold_counted(first.counted);
+    q.unit = first.unit;
+    q.predicate = members.front() < predicates.size() ? predicates[members.front()] : "";
     for (std::uint32_t i : members) {
       const Figure& f = figures[i];
       auto it = std::find_if(q.readings.begin(), q.readings.end(), [&](const Reading& r) {
