@@ -44,6 +44,8 @@ struct Figure {
   std::optional<double> value_high;  // upper end of a range ("two- to five-year" -> 2 .. 5)
   std::string unit;            // "USD", "EUR", "GBP", "JPY", "%", "km", "year", ... ; "" for a count
   std::string counted;         // the head noun it counts, lower-case: "troops", "sites"; may be ""
+  std::string measured;        // for an amount with a unit and nothing counted, the noun it is of,
+                               // lower-case: "damage" ("the damage at $12 million"); may be ""
   std::string qualifier;       // "about", "more than", "at least", "up to", "less than", "nearly",
                                // "at most", "over", "" (exact)
 };
@@ -95,6 +97,7 @@ struct Reading {
 struct QuantityReport {
   std::string counted;
   std::string unit;
+  std::string measured;  // the figures' `measured` noun, when one of them has it; else ""
   // What the count is of, beyond the noun: the class of the word governing it ("injured" for
   // "injuring nine people" / "nine people hurt", "killed", "remained", "including" for a subset);
   // "" when none. Counts of the same noun with different predicates are different quantities.

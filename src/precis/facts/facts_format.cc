@@ -67,6 +67,7 @@ std::string facts_to_json(const StoryFacts& facts, const std::vector<const Artic
     j["value_high"] = f.value_high ? Json(*f.value_high) : Json(nullptr);
     j["unit"] = f.unit;
     j["counted"] = f.counted;
+    j["measured"] = f.measured;
     j["qualifier"] = f.qualifier;
     figures.push_back(j);
   }
@@ -87,6 +88,7 @@ std::string facts_to_json(const StoryFacts& facts, const std::vector<const Artic
     quantities.push_back(
         Json{{"counted", q.counted}, {"unit", q.unit}, {"status", quantity_status_name(q.status)}, {"readings", readings}});
     if (!q.predicate.empty()) quantities.back()["predicate"] = q.predicate;
+    if (!q.measured.empty()) quantities.back()["measured"] = q.measured;
   }
   out["quantities"] = quantities;
   Json dates = Json::array();
@@ -148,13 +150,14 @@ std::string facts_to_markdown(const StoryFacts& facts, const std::vector<const A
     if (f.value_high) md += " to " + number_text(*f.value_high);
     if (!f.unit.empty()) md += " " + f.unit;
     if (!f.counted.empty()) md += " (" + f.counted + ")";
+    if (!f.measured.empty()) md += " (of " + f.measured + ")";
     if (!f.qualifier.empty()) md += ", " + f.qualifier;
     md += " " + cite(f.where) + "\n";
   }
   md += "\n## Agreement and disagreement\n\n";
   if (facts.quantities.empty()) md += "(no quantity reported by two or more sources)\n";
   for (const QuantityReport& q : facts.quantities) {
-    std::string what = q.counted.empty() ? q.unit : q.counted;
+    std::string what = !q.counted.empty() ? q.counted : !q.measured.empty() ? q.measured + " (" + q.unit + ")" : q.unit;
     if (!q.predicate.empty()) what += " (" + q.predicate + ")";
     if (q.status == QuantityReport::Status::kAgree) {
       md += "- " + what + ": " + std::to_string(q.readings[0].articles.size()) + " sources: " +

@@ -39,6 +39,7 @@ Json run_numbers(const Json& input) {
                        {"value_high", f.value_high ? Json(*f.value_high) : Json(nullptr)},
                        {"unit", f.unit},
                        {"counted", f.counted},
+                       {"measured", f.measured},
                        {"qualifier", f.qualifier},
                        {"is_year", f.is_year}});
   }

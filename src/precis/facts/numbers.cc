@@ -478,6 +478,86 @@ bool is_manner_compound(const NumberAt& n) {
   return n.value == 1 && (w == "off" || w == "time");
 }
 
+// What an amount with a unit and nothing counted measures: the noun it is of. Tokens [first, last)
+// are the figure. "" when no pattern fits. In this order:
+//   FIGURE in|of NOUN             "$2 billion in loans", "30 percent of the vote", "the loss of
+//                                 2,300 tonnes of cotton"
+//   NOUN at|of|to FIGURE          "put the damage at $12 million", "a loan of $2 billion",
+//                                 "the estimate of the damage to $18.5 million"
+//   NOUN [could|was expected to|...] VERB [by] FIGURE
+//                                 "container traffic could fall 3.5%", "the index rose 2 percent"
+//   a|an|the FIGURE NOUN          "a $30 billion fund", "a 50 percent stake"
+std::string measured_noun(const std::vector<Tok>& toks, std::size_t first, std::size_t last, const std::string& unit) {
+  static const std::unordered_set<std::string> kChange = {
+      "rose", "rise", "rises", "rising", "fell", "fall", "falls", "falling", "dropped", "drop", "drops",
+      "climbed", "climb", "climbs", "gained", "gain", "gains", "lost", "lose", "loses", "grew", "grow",
+      "grows", "shrank", "shrink", "slipped", "slip", "slips", "jumped", "jump", "jumps", "plunged",
+      "plunge", "declined", "decline", "declines", "increased", "increase", "increases", "decreased",
+      "decrease", "surged", "surge", "tumbled", "tumble", "soared", "soar", "edged", "slid", "slide",
+      "sank", "sink", "eased", "ease", "advanced", "expanded", "contracted", "shed"};
+  static const std::unordered_set<std::string> kAux = {
+      "could", "would", "will", "may", "might", "can", "should", "to", "expected", "forecast", "likely",
+      "was", "were", "is", "are", "be", "been", "has", "have", "had", "also", "already", "then", "sharply",
+      "about", "nearly", "almost", "only", "just", "further", "by"};
+  static const std::unordered_set<std::string> kNotNoun = {
+      "rose", "fell", "cut", "raised", "reached", "hit", "put", "set", "totalled", "totaled", "valued",
+      "worth", "estimated", "priced", "up", "down", "rise", "fall", "increase", "decrease", "amounting",
+      "compared", "year", "years", "month", "months", "week", "weeks", "day", "days", "some", "all",
+      "total", "figure", "sum", "amount", "estimate", "level", "one", "first", "second", "third",
+      "fallen", "risen", "grown", "shrunk", "sunk", "below", "above", "due",
+      // idioms after "in": "in exchange for", "in return", "in addition", ...
+      "exchange", "return", "addition", "part", "order", "case", "fact", "turn", "time", "advance",
+      "response", "place", "line", "effect", "terms", "spite", "favor", "favour"};
+  static const std::unordered_set<std::string> kDeterminer = {"the", "a", "an", "its", "their", "his", "her", "our",
+                                                               "this", "that"};
+  auto noun = [&](std::size_t r) {
+    const Tok& t = toks[r];
+    // Capitalised words are names ("Boeing's"), except the sentence's first ("Rates rose 2 percent").
+    return is_word(t.text) && (r == 0 || !(t.text[0] >= 'A' && t.text[0] <= 'Z')) && t.lower.size() >= 3 &&
+           stop_words().count(t.lower) == 0 && kNotNoun.count(t.lower) == 0 && kChange.count(t.lower) == 0 &&
+           kAux.count(t.lower) == 0 && !t.lower.ends_with("ed") && !t.lower.ends_with("ly") &&
+           !t.lower.ends_with("ing") && t.lower.find('-') == std::string::npos;
+  };
+  // "winds at 120 kph", "a spacecraft at 44 miles per second": "at" gives a rate or a speed
+  // something moves at; only a sum or a share is "of" what stands before "at".
+  const bool money_or_share = unit == "%" || (unit.size() == 3 && unit[0] >= 'A' && unit[0] <= 'Z');
+  if (last + 1 < toks.size() && (toks[last].lower == "in" || toks[last].lower == "of")) {
+    // "$18 billion in new money", "$3.8 billion in actual savings": the last word of a short run.
+    std::size_t r = last + 1;
+    if (kDeterminer.count(toks[r].lower) && r + 1 < toks.size()) ++r;
+    std::size_t head = toks.size();
+    for (std::size_t k = r; k < toks.size() && k < r + 3 && is_word(toks[k].text) && stop_words().count(toks[k].lower) == 0;
+         ++k) {
+      head = k;
+    }
+    if (head < toks.size() && noun(head)) return toks[head].lower;
+  }
+  if (first >= 2 && ((toks[first - 1].lower == "at" && money_or_share) || toks[first - 1].lower == "of" ||
+                      toks[first - 1].lower == "to")) {
+    std::size_t r = first - 2;
+    if (noun(r)) return toks[r].lower;
+  }
+  {
+    std::size_t r = first;
+    int skipped = 0;
+    while (r > 0 && kAux.count(toks[r - 1].lower) && skipped < 4) --r, ++skipped;
+    if (r > 0 && kChange.count(toks[r - 1].lower)) {
+      std::size_t v = r - 1;
+      std::size_t k = v;
+      int aux = 0;
+      while (k > 0 && kAux.count(toks[k - 1].lower) && aux < 4) --k, ++aux;
+      if (k > 0 && noun(k - 1)) return toks[k - 1].lower;
+    }
+  }
+  if (first >= 1 && kDeterminer.count(toks[first - 1].lower) && last < toks.size() && noun(last)) {
+    // "a $30 billion rescue fund": the head is the last noun of a short run.
+    std::size_t r = last;
+    while (r + 1 < toks.size() && r < last + 2 && noun(r + 1)) ++r;
+    return toks[r].lower;
+  }
+  return "";
+}
+
 }  // namespace
 
 std::vector<FigureMatch> find_figures(std::string_view text) {
@@ -616,6 +696,7 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
                 m.qualifier.empty() && !m.value_high && m.value >= 1800 && m.value <= 2100 &&
                 (m.counted.empty() || !looks_plural(m.counted));
     if (m.is_year) m.counted.clear(), j = n->end;
+    if (!m.is_year && m.counted.empty() && !m.unit.empty()) m.measured = measured_noun(toks, start, j, m.unit);
     m.span = ByteSpan{toks[start].span.begin, toks[j - 1].span.end};
     out.push_back(std::move(m));
     i = j;

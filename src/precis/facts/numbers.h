@@ -7,6 +7,7 @@
 //   "two dozen sites"               value 24, counted "sites"
 //   "a two- to five-year timeline"  value 2, value_high 5, unit "year", counted "timeline"
 //   "between 40 and 50 people"      value 40, value_high 50, counted "people"
+//   "the damage at $12 million"     value 1.2e7, unit "USD", measured "damage"
 //
 // Four-digit numbers 1800..2100 standing alone (no unit, scale, separator or counted plural) are
 // taken for years and reported with is_year set, so that callers can leave them to the dates.
@@ -30,6 +31,10 @@ struct FigureMatch {
   std::optional<double> value_high;
   std::string unit;
   std::string counted;
+  // For an amount with a unit and nothing counted: the noun it measures, lower-case as written:
+  // "damage" in "put the damage at $12 million", "traffic" in "traffic could fall 3.5%", "loans"
+  // in "$2 billion in loans"; "" when none is found.
+  std::string measured;
   std::string qualifier;
   bool is_year = false;
 };

@@ -501,12 +501,15 @@ internal::FigureContext figure_context(const Article& a, const Mention& where, c
   // distance that places something is where it is, not a quantity that sources report; left
   // without words, it is compared with nothing.
   static const std::unordered_set<std::string> kDistance = {"km", "mile", "m", "ft", "yd", "nmi"};
-  static const std::unordered_set<std::string> kPlacing = {
-      "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "off",
-      "from", "outside", "away", "offshore", "inland", "upstream", "downstream"};
+  static const std::unordered_set<std::string> kPlacing = {"off", "from", "outside", "away", "offshore", "inland",
+                                                          "upstream", "downstream"};
   if (kDistance.count(unit)) {
     for (std::uint32_t t = last; t < end && t < last + 6; ++t) {
-      if (kPlacing.count(a.tokens[t].lower)) return out;
+      const std::string& w = a.tokens[t].lower;
+      if (kPlacing.count(w)) return out;
+      for (const char* compass : {"north", "south", "east", "west"}) {
+        if (w.find(compass) != std::string::npos) return out;  // "west-northwest", "north-central"
+      }
     }
   }
   static const std::unordered_set<std::string> kSilent = {
@@ -617,6 +620,8 @@ std::vector<std::vector<std::uint32_t>> same_quantity_groups(const std::vector<F
           const double hi = std::max(std::fabs(a.value), std::fabs(b.value));
           if (hi > (governed ? kMaxRatioGoverned : kMaxRatio) * lo) continue;
         }
+        // "$30 billion in aid" and "$18 billion in new money": amounts of two things.
+        if (!a.measured.empty() && !b.measured.empty() && fold_counted(a.measured) != fold_counted(b.measured)) continue;
         const std::uint32_t needed = governed ? (same ? 0 : 1) : (same ? 1 : 3);
         if (shared_weight(context[i], context[j]) >= needed) parent[find_root(parent, i)] = find_root(parent, j);
       }
@@ -625,15 +630,21 @@ std::vector<std::vector<std::uint32_t>> same_quantity_groups(const std::vector<F
     for (std::uint32_t i : members) components[find_root(parent, i)].push_back(i);
     for (auto& [root, group] : components) {
       // One quantity has one value per article, or two when the article tells a revision ("4%,
-      // more than the 3.5% forecast"); an article giving three or more values is listing things.
+      // more than the 3.5% forecast"); an article giving two values otherwise, or three, is
+      // listing things (Cardoso's 56 percent and Lula's 34 percent "of the vote").
       std::map<std::uint32_t, std::vector<double>> values;
+      std::set<std::uint32_t> revising;  // articles that tell a revision within the group
+      for (const auto& [i, j] : revisions) {
+        if (find_root(parent, i) == root && find_root(parent, j) == root) revising.insert(figures[i].where.article.value);
+      }
       bool listing = false;
       for (std::uint32_t i : group) {
-        std::vector<double>& v = values[figures[i].where.article.value];
+        const std::uint32_t article = figures[i].where.article.value;
+        std::vector<double>& v = values[article];
         if (std::none_of(v.begin(), v.end(), [&](double x) { return same_value(x, figures[i].value); })) {
           v.push_back(figures[i].value);
         }
-        listing = listing || v.size() > 2;
+        listing = listing || v.size() > 2 || (v.size() == 2 && revising.count(article) == 0);
       }
       // Several values that every article gives alike ("an extra three miles ..., a total of five
       // miles", and its copies) are one text's two numbers, not sources telling different ones.
@@ -702,6 +713,9 @@ std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figure
     q.counted = fold_counted(first.counted);
     q.unit = first.unit;
     q.predicate = members.front() < predicates.size() ? predicates[members.front()] : "";
+    for (std::uint32_t i : members) {
+      if (q.measured.empty()) q.measured = figures[i].measured;
+    }
     for (std::uint32_t i : members) {
       const Figure& f = figures[i];
       auto it = std::find_if(q.readings.begin(), q.readings.end(), [&](const Reading& r) {
@@ -913,6 +927,7 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
         fig.value_high = f.value_high;
         fig.unit = f.unit;
         fig.counted = f.counted;
+        fig.measured = f.measured;
         fig.qualifier = f.qualifier;
         figure_predicates.push_back(figure_predicate(a, s, fig.where.span));
         facts.figures.push_back(std::move(fig));

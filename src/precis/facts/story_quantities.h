@@ -27,9 +27,11 @@ using FigureContext = std::map<std::string, std::uint32_t>;
 // factor of 3 (10 with a governing word). Two different values of one sentence are linked only
 // when `revisions` holds the pair (i < j): the sentence tells one as the other's revision ("to
 // $18.5 million from $12 million"); such a pair also shares its words (each counts as said around
-// the other). Groups are the connected parts of those links. A group is returned when it spans two or more
-// articles, no article gives three or more different values in it (an article telling a
-// revision gives two; one giving more is listing different things), and, when its values
+// the other). Figures whose `measured` nouns are both known and differ are never linked. Groups
+// are the connected parts of those links. A group is returned when it spans two or more
+// articles, no article gives three or more different values in it, nor two unless a revision
+// pair of that article is in it (an article listing values is telling different things), and,
+// when its values
 // differ, some article gives a value that another does not (one text's two numbers, repeated by
 // its copies, are not sources that differ). Pure; thread-safe.
 std::vector<std::vector<std::uint32_t>> same_quantity_groups(const std::vector<Figure>& figures,

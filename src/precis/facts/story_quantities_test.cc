@@ -101,17 +101,46 @@ TEST(SameQuantity, AnArticleListingThreeValuesIsNotOneQuantity) {
   EXPECT_EQ(same_quantity_groups(f, {"", "", "", ""}, c, {}), Groups{});
 }
 
+TEST(SameQuantity, AnArticleGivingTwoValuesWithoutARevisionIsListingThings) {
+  // "Cardoso took 56 percent of the vote ... Lula took 34 percent", and a second report of 56.
+  std::vector<Figure> f = {figure(1, 0, 56, "", "%"), figure(1, 1, 34, "", "%"), figure(2, 0, 56, "", "%")};
+  FigureContext vote = words({"vote", "elect", "presid"});
+  std::vector<FigureContext> c = {vote, vote, vote};
+  EXPECT_EQ(same_quantity_groups(f, {"", "", ""}, c, {}), Groups{});
+}
+
 TEST(SameQuantity, ValuesThatEveryArticleGivesAlikeAreNotSourcesThatDiffer) {
-  // "an extra three miles ..., a total of five miles", in an article and its copy.
-  std::vector<Figure> f = {figure(1, 0, 3, "", "mile"), figure(1, 1, 5, "", "mile"), figure(2, 0, 3, "", "mile"),
-                           figure(2, 1, 5, "", "mile")};
+  // "raised to 5 miles from 3 miles", in an article and its copy.
+  std::vector<Figure> f = {figure(1, 0, 5, "", "mile"), figure(1, 0, 3, "", "mile"), figure(2, 0, 5, "", "mile"),
+                           figure(2, 0, 3, "", "mile")};
   FigureContext same = words({"endeavour", "debri", "shuttl"});
   std::vector<FigureContext> c = {same, same, same, same};
-  EXPECT_EQ(same_quantity_groups(f, {"", "", "", ""}, c, {}), Groups{});
-  // When a third article gives only the first value, the sources do differ: an update.
+  const std::set<std::pair<std::uint32_t, std::uint32_t>> revisions = {{0, 1}, {2, 3}};
+  EXPECT_EQ(same_quantity_groups(f, {"", "", "", ""}, c, revisions), Groups{});
+  // When a third article gives only the old value, the sources do differ: an update.
   f.push_back(figure(3, 0, 3, "", "mile"));
   c.push_back(same);
-  EXPECT_EQ(same_quantity_groups(f, {"", "", "", "", ""}, c, {}), (Groups{{0, 1, 2, 3, 4}}));
+  EXPECT_EQ(same_quantity_groups(f, {"", "", "", "", ""}, c, revisions), (Groups{{0, 1, 2, 3, 4}}));
+}
+
+}  // namespace
+}  // namespace precis::facts::internal
+
+namespace precis::facts::internal {
+namespace {
+
+TEST(SameQuantity, AmountsOfDifferentThingsAreNeverLinked) {
+  // "$30 billion in aid" / "$30 billion in loans", said alike otherwise.
+  std::vector<Figure> f = {figure(1, 0, 30e9, "", "USD"), figure(2, 0, 30e9, "", "USD")};
+  f[0].measured = "aid";
+  f[1].measured = "loans";
+  std::vector<FigureContext> c = {words({"imf", "brazil", "rescu"}), words({"imf", "brazil", "rescu"})};
+  EXPECT_EQ(same_quantity_groups(f, {"", ""}, c, {}), Groups{});
+  // The same noun, singular or plural, or one side unknown: linked.
+  f[1].measured = "aids";
+  EXPECT_EQ(same_quantity_groups(f, {"", ""}, c, {}), (Groups{{0, 1}}));
+  f[1].measured = "";
+  EXPECT_EQ(same_quantity_groups(f, {"", ""}, c, {}), (Groups{{0, 1}}));
 }
 
 }  // namespace

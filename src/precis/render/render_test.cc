@@ -173,6 +173,39 @@ TEST(FactsView, DropsOneOffNamesAndDateOnlyTimelineLines) {
 
 // With more events than lines, the digest's timeline spans the story: every day keeps its best
 // event (the lead of the latest day's report included), and the lines stay in date order.
+TEST(FactsView, AmountsAreLabelledWithWhatTheyMeasure) {
+  engine::DigestResult result = one_article_story();
+  facts::StoryFacts f;
+  auto figure = [](const std::string& text, double value, const std::string& unit, const std::string& measured) {
+    facts::Figure fig;
+    fig.where.article = ArticleId{1};
+    fig.where.text = text;
+    fig.value = value;
+    fig.unit = unit;
+    fig.measured = measured;
+    return fig;
+  };
+  f.figures = {figure("$12 million", 12e6, "USD", "damage"), figure("$18.5 million", 18.5e6, "USD", "damage"),
+               figure("3.5%", 3.5, "%", "traffic"), figure("$2 billion in loans", 2e9, "USD", "loans"),
+               figure("$40", 40, "USD", "")};
+  facts::QuantityReport q;
+  q.unit = "USD";
+  q.measured = "damage";
+  q.status = facts::QuantityReport::Status::kUpdate;
+  q.readings = {facts::Reading{12e6, std::nullopt, {0}, {ArticleId{1}}, "2026-11-03", "2026-11-03"},
+                facts::Reading{18.5e6, std::nullopt, {1}, {ArticleId{1}}, "2026-11-04", "2026-11-04"}};
+  f.quantities = {q};
+  result.facts.push_back(f);
+  StoryView view = make_story_view(result, 0);
+  std::vector<std::string> first;
+  for (const auto& line : view.facts.figures) first.push_back(line[0].text);
+  ASSERT_EQ(first.size(), 4u);
+  EXPECT_EQ(first[0], "Damage, updated: $12 million (2026-11-03)");
+  EXPECT_EQ(first[1], "Traffic: 3.5%");
+  EXPECT_EQ(first[2], "$2 billion in loans");  // the text says it already
+  EXPECT_EQ(first[3], "$40");
+}
+
 TEST(FactsView, TimelineKeepsEveryDayBeforeFillingWithTheFirstDays) {
   engine::DigestResult result = one_article_story();
   facts::StoryFacts f;

@@ -25,6 +25,14 @@ std::string reading_text(const facts::StoryFacts& f, const facts::Reading& r) {
   return std::to_string(r.value);
 }
 
+// "Damage: " for an amount of damage whose text does not say so ("$12 million"); "" otherwise.
+std::string measured_label(const std::string& measured, const std::string& text) {
+  if (measured.empty() || text.find(measured) != std::string::npos) return "";
+  std::string label = measured;
+  if (label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
+  return label;
+}
+
 std::string with_date(std::string text, const std::string& date) {
   if (!date.empty()) text += " (" + day(date) + ")";
   return text;
@@ -43,10 +51,13 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
     for (const facts::Reading& r : q->readings) in_quantity.insert(r.figures.begin(), r.figures.end());
     if (view.figures.size() >= kMaxFigures || q->readings.empty()) continue;
     Line line;
+    const std::string label = q->counted.empty() ? measured_label(q->measured, reading_text(f, q->readings.front())) : "";
     switch (q->status) {
       case facts::QuantityReport::Status::kAgree: {
         const facts::Reading& r = q->readings.front();
-        line.push_back({reading_text(f, r) + " — " + std::to_string(r.articles.size()) + " sources agree", r.articles});
+        line.push_back({(label.empty() ? "" : label + ": ") + reading_text(f, r) + " — " +
+                            std::to_string(r.articles.size()) + " sources agree",
+                        r.articles});
         break;
       }
       case facts::QuantityReport::Status::kUpdate:
@@ -54,7 +65,9 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
         bool update = q->status == facts::QuantityReport::Status::kUpdate;
         for (std::size_t i = 0; i < q->readings.size(); ++i) {
           const facts::Reading& r = q->readings[i];
-          std::string prefix = i == 0 ? (update ? "Updated: " : "Sources differ: ") : (update ? " → " : " vs. ");
+          std::string first = label.empty() ? (update ? "Updated: " : "Sources differ: ")
+                                            : label + (update ? ", updated: " : ", sources differ: ");
+          std::string prefix = i == 0 ? first : (update ? " → " : " vs. ");
           line.push_back({prefix + with_date(reading_text(f, r), r.first_published), r.articles});
         }
         break;
@@ -63,12 +76,12 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
     view.figures.push_back(std::move(line));
   }
   // Other figures that count something, each value once, the most widely reported first.
-  using Key = std::tuple<double, double, std::string, std::string>;
+  using Key = std::tuple<double, double, std::string, std::string, std::string>;
   std::map<Key, std::pair<std::uint32_t, std::vector<ArticleId>>> seen;  // key -> (first figure, articles)
   for (std::uint32_t i = 0; i < f.figures.size(); ++i) {
     const facts::Figure& fig = f.figures[i];
     if (fig.counted.empty() && fig.unit.empty()) continue;
-    Key key{fig.value, fig.value_high.value_or(fig.value), fig.unit, fig.counted};
+    Key key{fig.value, fig.value_high.value_or(fig.value), fig.unit, fig.counted, fig.measured};
     auto [it, fresh] = seen.try_emplace(key, i, std::vector<ArticleId>{});
     it->second.second.push_back(fig.where.article);
     if (in_quantity.count(i)) it->second.first = UINT32_MAX;  // shown above
@@ -83,7 +96,9 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
   });
   for (const auto& [first, articles] : rest) {
     if (view.figures.size() >= kMaxFigures) break;
-    view.figures.push_back(Line{{f.figures[first].where.text, articles}});
+    const facts::Figure& fig = f.figures[first];
+    const std::string label = fig.counted.empty() ? measured_label(fig.measured, fig.where.text) : "";
+    view.figures.push_back(Line{{(label.empty() ? "" : label + ": ") + fig.where.text, articles}});
   }
 }
 
