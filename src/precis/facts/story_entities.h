@@ -18,7 +18,10 @@ namespace precis::facts::internal {
 //      names are dropped ("Sunday" taken for a person);
 //   3. a one-word person joins the most mentioned multi-word person with that surname;
 //   4. a one-word organisation that is such a surname joins the person when the person has at
-//      least as many mentions ("Clinton" beside "Bill Clinton"); places never do ("Jordan").
+//      least as many mentions ("Clinton" beside "Bill Clinton"); places never do ("Jordan");
+//   5. an acronym organisation or place ("IMF", "U.S.") joins the one organisation or place of
+//      the story whose capitalised words give its letters ("International Monetary Fund",
+//      "United States"; little words such as "of" are skipped); with two candidates, neither.
 // Returns entities with names (longest form), roles (most frequent first) and article counts,
 // most mentioned first. Pure; thread-safe.
 std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<Entity> tentative);

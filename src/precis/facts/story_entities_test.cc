@@ -27,6 +27,37 @@ const Entity* find(const std::vector<Entity>& entities, const std::string& name,
   return nullptr;
 }
 
+TEST(StoryEntities, AnAcronymJoinsTheNameItAbbreviates) {
+  std::vector<Entity> raw;
+  raw.push_back(mention("International Monetary Fund", EntityKind::kOrganization, 1));
+  raw.push_back(mention("IMF", EntityKind::kOrganization, 2));
+  raw.push_back(mention("IMF", EntityKind::kOrganization, 3));
+  raw.push_back(mention("United States", EntityKind::kLocation, 1));
+  raw.push_back(mention("U.S.", EntityKind::kLocation, 2));
+  raw.push_back(mention("North Atlantic Treaty Organization", EntityKind::kOrganization, 1));
+  raw.push_back(mention("NATO", EntityKind::kOrganization, 4));
+  // Two names with the initials "AP": the acronym stays on its own.
+  raw.push_back(mention("Associated Press", EntityKind::kOrganization, 1));
+  raw.push_back(mention("Alliance Party", EntityKind::kOrganization, 2));
+  raw.push_back(mention("AP", EntityKind::kOrganization, 3));
+  // A person's initials are not an organisation's name.
+  raw.push_back(mention("Mara Lind", EntityKind::kPerson, 1));
+  raw.push_back(mention("ML", EntityKind::kOrganization, 5));
+  auto merged = merge_story_entities(raw, {});
+  const Entity* imf = find(merged, "International Monetary Fund", EntityKind::kOrganization);
+  ASSERT_NE(imf, nullptr);
+  EXPECT_EQ(imf->mentions.size(), 3u);
+  EXPECT_EQ(imf->article_count, 3u);
+  EXPECT_EQ(find(merged, "IMF", EntityKind::kOrganization), nullptr);
+  const Entity* us = find(merged, "United States", EntityKind::kLocation);
+  ASSERT_NE(us, nullptr);
+  EXPECT_EQ(us->mentions.size(), 2u);
+  EXPECT_EQ(find(merged, "U.S.", EntityKind::kLocation), nullptr);
+  EXPECT_EQ(find(merged, "NATO", EntityKind::kOrganization), nullptr);
+  EXPECT_NE(find(merged, "AP", EntityKind::kOrganization), nullptr);
+  EXPECT_NE(find(merged, "ML", EntityKind::kOrganization), nullptr);
+}
+
 TEST(StoryEntities, OneNameTakesTheKindOfMostOfItsMentions) {
   std::vector<Entity> raw;
   for (std::uint32_t a = 1; a <= 4; ++a) raw.push_back(mention("Israel", EntityKind::kLocation, a));

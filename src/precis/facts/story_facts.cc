@@ -434,6 +434,53 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
     for (auto& m : e.mentions) person.mentions.push_back(std::move(m));
     e.mentions.clear();
   }
+  // An acronym is the organisation or place it abbreviates, when the story names exactly one
+  // whose initials it is: "IMF" and "International Monetary Fund", "U.S." and "United States",
+  // "NATO" and "North Atlantic Treaty Organization" (little words such as "of" have no initial).
+  {
+    auto acronym = [](const std::string& name) {
+      std::string letters;
+      for (char c : name) {
+        if (c == '.') continue;
+        if (c < 'A' || c > 'Z') return std::string();
+        letters += c;
+      }
+      return letters.size() >= 2 && letters.size() <= 6 ? letters : std::string();
+    };
+    auto initials = [](const std::string& name) {
+      static const std::unordered_set<std::string> kLittle = {"of", "and", "the", "for", "on", "in", "de", "del", "la", "&"};
+      std::string out;
+      std::size_t i = 0;
+      while (i < name.size()) {
+        std::size_t j = name.find(' ', i);
+        if (j == std::string::npos) j = name.size();
+        const std::string word = name.substr(i, j - i);
+        if (!word.empty() && kLittle.count(word) == 0) {
+          if (word[0] < 'A' || word[0] > 'Z') return std::string();
+          out += word[0];
+        }
+        i = j + 1;
+      }
+      return out;
+    };
+    std::unordered_map<std::string, std::vector<std::size_t>> by_initials;
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      const Entity& e = merged[i];
+      if (e.kind == EntityKind::kPerson || e.mentions.empty() || e.name.find(' ') == std::string::npos) continue;
+      const std::string in = initials(e.name);
+      if (in.size() >= 2) by_initials[in].push_back(i);
+    }
+    for (Entity& e : merged) {
+      if (e.kind == EntityKind::kPerson || e.mentions.empty()) continue;
+      const std::string letters = acronym(e.name);
+      auto it = by_initials.find(letters);
+      if (letters.empty() || it == by_initials.end() || it->second.size() != 1) continue;
+      Entity& full = merged[it->second.front()];
+      if (&full == &e) continue;
+      for (auto& m : e.mentions) full.mentions.push_back(std::move(m));
+      e.mentions.clear();
+    }
+  }
   merged.erase(std::remove_if(merged.begin(), merged.end(), [](const Entity& e) { return e.mentions.empty(); }),
                merged.end());
   // First entity of each folded name (an index, not a scan per tentative name: a story of
@@ -684,7 +731,8 @@ std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figure
     contexts.push_back(it == info.end() ? internal::FigureContext{} : figure_context(*it->second->article, f.where, f.unit));
   }
   // "raised the estimate to $18.5 million from $12 million", "4%, more than the 3.5% forecast":
-  // consecutive figures of one sentence with "from" or "than" between them.
+  // consecutive figures of one sentence with "from" or "than" between them; the second is the
+  // earlier value.
   std::set<std::pair<std::uint32_t, std::uint32_t>> revisions;
   for (std::uint32_t i = 0; i + 1 < figures.size(); ++i) {
     const Figure& a = figures[i];
@@ -706,6 +754,8 @@ std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figure
     }
     if (cue && words <= kMaxRevisionGap) revisions.insert({i, i + 1});
   }
+  std::set<std::uint32_t> old_values;  // the second figure of a revision pair is the earlier value
+  for (const auto& [i, j] : revisions) old_values.insert(j);
   std::vector<QuantityReport> out;
   for (std::vector<std::uint32_t>& members : internal::same_quantity_groups(figures, predicates, contexts, revisions)) {
     const Figure& first = figures[members.front()];
@@ -740,9 +790,15 @@ std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figure
       r.first_published = info.at(r.articles.front().value)->published_iso;
       r.last_published = info.at(r.articles.back().value)->published_iso;
     }
+    // First told first; in one article, the value a revision starts from ("from $70 billion")
+    // before the one it reaches.
+    auto is_old = [&](const Reading& r) {
+      return std::any_of(r.figures.begin(), r.figures.end(), [&](std::uint32_t i) { return old_values.count(i) > 0; });
+    };
     std::sort(q.readings.begin(), q.readings.end(), [&](const Reading& a, const Reading& b) {
       std::size_t oa = info.at(a.articles.front().value)->order, ob = info.at(b.articles.front().value)->order;
       if (oa != ob) return oa < ob;
+      if (is_old(a) != is_old(b)) return is_old(a);
       return a.value < b.value;
     });
     if (q.readings.size() == 1) {

@@ -75,12 +75,13 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
     }
     view.figures.push_back(std::move(line));
   }
-  // Other figures that count something, each value once, the most widely reported first.
+  // Other figures that count or measure something, each value once, the most widely reported
+  // first. A bare amount ("2.8 percent", "$40") says nothing on its own: it stays in the JSON.
   using Key = std::tuple<double, double, std::string, std::string, std::string>;
   std::map<Key, std::pair<std::uint32_t, std::vector<ArticleId>>> seen;  // key -> (first figure, articles)
   for (std::uint32_t i = 0; i < f.figures.size(); ++i) {
     const facts::Figure& fig = f.figures[i];
-    if (fig.counted.empty() && fig.unit.empty()) continue;
+    if (fig.counted.empty() && fig.measured.empty()) continue;
     Key key{fig.value, fig.value_high.value_or(fig.value), fig.unit, fig.counted, fig.measured};
     auto [it, fresh] = seen.try_emplace(key, i, std::vector<ArticleId>{});
     it->second.second.push_back(fig.where.article);
