@@ -507,7 +507,11 @@ std::string measured_noun(const std::vector<Tok>& toks, std::size_t first, std::
       "fallen", "risen", "grown", "shrunk", "sunk", "below", "above", "due",
       // idioms after "in": "in exchange for", "in return", "in addition", ...
       "exchange", "return", "addition", "part", "order", "case", "fact", "turn", "time", "advance",
-      "response", "place", "line", "effect", "terms", "spite", "favor", "favour"};
+      "response", "place", "line", "effect", "terms", "spite", "favor", "favour",
+      // common irregular verbs: "of covered storage went up in flames"
+      "went", "came", "took", "gave", "made", "got", "saw", "began", "became", "left", "kept", "held",
+      "brought", "stood", "ran", "told", "found", "paid", "sold", "spent", "won", "led", "met", "sent",
+      "built", "burnt", "goes", "remain", "remains", "stay", "stays", "includes"};
   static const std::unordered_set<std::string> kDeterminer = {"the", "a", "an", "its", "their", "his", "her", "our",
                                                                "this", "that"};
   auto noun = [&](std::size_t r) {
@@ -525,12 +529,18 @@ std::string measured_noun(const std::vector<Tok>& toks, std::size_t first, std::
     // "$18 billion in new money", "$3.8 billion in actual savings": the last word of a short run.
     std::size_t r = last + 1;
     if (kDeterminer.count(toks[r].lower) && r + 1 < toks.size()) ++r;
+    // The head is the last noun of the run; a word that is no noun after one ends it ("of covered
+    // storage went up": storage).
     std::size_t head = toks.size();
     for (std::size_t k = r; k < toks.size() && k < r + 3 && is_word(toks[k].text) && stop_words().count(toks[k].lower) == 0;
          ++k) {
-      head = k;
+      if (noun(k)) {
+        head = k;
+      } else if (head < toks.size()) {
+        break;
+      }
     }
-    if (head < toks.size() && noun(head)) return toks[head].lower;
+    if (head < toks.size()) return toks[head].lower;
   }
   if (first >= 2 && ((toks[first - 1].lower == "at" && money_or_share) || toks[first - 1].lower == "of" ||
                       toks[first - 1].lower == "to")) {
