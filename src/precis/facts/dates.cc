@@ -357,7 +357,8 @@ struct Scanner {
 
   // Whether the clause holding the weekday at token i speaks of the future: "until (at least)"
   // right before the day, or a future marker (will, would, 'll, shall, is due to, plans to, to be,
-  // going to, scheduled, expected to) among the few tokens before it in the same clause. News
+  // going to, scheduled, expected to, days to go, upcoming) among the few tokens before it in the
+  // same clause. News
   // reports mostly tell the past, so anything else keeps the previous such day.
   // `until_is_future`: for weekdays "until Monday" points forward ("closed until Monday"); for
   // months it does not ("remained army chief until March").
@@ -386,6 +387,10 @@ struct Scanner {
         const bool needs_to = w != "will" && w != "would" && w != "'ll" && w != "\xE2\x80\x99ll" && w != "shall" && w != "scheduled";
         if (!needs_to || lower(i - n) == "to") return true;
       }
+      // "with five days to go before the runoffs on Sunday", "the upcoming vote on Sunday" (not
+      // "it went off with 4 minutes to go in the countdown Thursday").
+      if (w == "to" && lower(i - n) == "go" && (lower(i - n + 1) == "before" || lower(i - n + 1) == "until")) return true;
+      if (w == "upcoming") return true;
       // "is to be held on Friday" (not "entitling them to be paid over the summer").
       if (w == "to" && lower(i - n) == "be" && i >= n + 2) {
         const std::string& v = toks[i - 2 - n].lower;
