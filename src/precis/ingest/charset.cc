@@ -98,8 +98,20 @@ bool convert_to_utf8(std::string_view bytes, const char* charset, DecodedText& o
   out.text.clear();
   out.text.reserve(bytes.size() + bytes.size() / 4);
   out.map = OffsetMap();
+  // The name users know: ICU's own name of windows-1252 is "ibm-5348_P100-1997"; its MIME (else
+  // IANA) name is "windows-1252".
   const char* name = ucnv_getName(conv.get(), &status);
-  out.charset = (U_SUCCESS(status) && name) ? name : charset;
+  if (U_SUCCESS(status) && name) {
+    UErrorCode standard_status = U_ZERO_ERROR;
+    const char* standard = ucnv_getStandardName(name, "MIME", &standard_status);
+    if (U_FAILURE(standard_status) || !standard) {
+      standard_status = U_ZERO_ERROR;
+      standard = ucnv_getStandardName(name, "IANA", &standard_status);
+    }
+    out.charset = U_SUCCESS(standard_status) && standard ? standard : name;
+  } else {
+    out.charset = charset;
+  }
   status = U_ZERO_ERROR;
 
   // Code points whose source starts at the same byte wait here until a later byte starts the

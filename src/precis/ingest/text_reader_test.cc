@@ -74,6 +74,24 @@ TEST(TextReader, Latin1FileIsDetectedAndMapsToFileBytes) {
   expect_round_trip(a, false);
 }
 
+TEST(TextReader, DetectedCharsetIsReportedByItsIanaName) {
+  // Written at test time: windows-1252 bytes (0x80 euro sign, 0x93/0x94 curly quotes, 0x96 en
+  // dash), which ICU calls "ibm-5348_P100-1997" internally.
+  std::string bytes;
+  for (int i = 0; i < 6; ++i) {
+    bytes += "The emergency fund will pay \x80" "250 to each family \x96 the mayor called it \x93" "a first step\x94 "
+             "and said more help would follow before the winter. ";
+  }
+  Diagnostics diagnostics;
+  ReadStats stats;
+  auto articles = read("cp1252.txt", bytes, diagnostics, stats);
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_NE(articles[0].body.find("\xE2\x82\xAC" "250"), std::string::npos) << articles[0].body;
+  ASSERT_FALSE(diagnostics.empty());
+  EXPECT_NE(diagnostics[0].message.find("decoded as windows-1252"), std::string::npos) << diagnostics[0].message;
+  EXPECT_EQ(diagnostics[0].message.find("ibm-"), std::string::npos) << diagnostics[0].message;
+}
+
 std::string utf16le(std::u16string_view text, bool bom) {
   std::string out = bom ? "\xFF\xFE" : "";
   for (char16_t c : text) {
