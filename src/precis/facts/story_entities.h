@@ -16,7 +16,9 @@ namespace precis::facts::internal {
 //   2. one name, one kind: all mentions go to the kind with the most mentions (a tie moves
 //      nothing); weekday and month
 //      names are dropped ("Sunday" taken for a person);
-//   3. a one-word person joins the most mentioned multi-word person with that surname;
+//   3. a one-word person joins the most mentioned multi-word person with that surname; else
+//      the one multi-word person with that first name ("Najib" and "Najib Razak"; with two such
+//      people, neither);
 //   4. a one-word organisation that is such a surname joins the person when the person has at
 //      least as many mentions ("Clinton" beside "Bill Clinton"); places never do ("Jordan");
 //   5. an acronym organisation or place ("IMF", "U.S.") joins the one organisation or place of

@@ -27,6 +27,35 @@ const Entity* find(const std::vector<Entity>& entities, const std::string& name,
   return nullptr;
 }
 
+TEST(StoryEntities, AFirstNameAloneJoinsItsOnlyPerson) {
+  std::vector<Entity> raw;
+  raw.push_back(mention("Najib Razak", EntityKind::kPerson, 1));
+  raw.push_back(mention("Najib", EntityKind::kPerson, 2));
+  raw.push_back(mention("Najib", EntityKind::kPerson, 3));
+  // Two people named Mara: "Mara" alone stays on its own.
+  raw.push_back(mention("Mara Lind", EntityKind::kPerson, 1));
+  raw.push_back(mention("Mara Olsen", EntityKind::kPerson, 2));
+  raw.push_back(mention("Mara", EntityKind::kPerson, 3));
+  // "He" opening a sentence, tagged as a name, is not He Xintong.
+  raw.push_back(mention("He Xintong", EntityKind::kPerson, 6));
+  raw.push_back(mention("He", EntityKind::kPerson, 7));
+  // A surname wins over a first name: "Lind" is Mara Lind's surname.
+  raw.push_back(mention("Lind Berg", EntityKind::kPerson, 4));
+  raw.push_back(mention("Lind", EntityKind::kPerson, 5));
+  auto merged = merge_story_entities(raw, {});
+  const Entity* najib = find(merged, "Najib Razak", EntityKind::kPerson);
+  ASSERT_NE(najib, nullptr);
+  EXPECT_EQ(najib->mentions.size(), 3u);
+  EXPECT_EQ(find(merged, "Najib", EntityKind::kPerson), nullptr);
+  EXPECT_NE(find(merged, "Mara", EntityKind::kPerson), nullptr);
+  const Entity* lind = find(merged, "Mara Lind", EntityKind::kPerson);
+  ASSERT_NE(lind, nullptr);
+  EXPECT_EQ(lind->mentions.size(), 2u);
+  const Entity* he = find(merged, "He Xintong", EntityKind::kPerson);
+  ASSERT_NE(he, nullptr);
+  EXPECT_EQ(he->mentions.size(), 1u);
+}
+
 TEST(StoryEntities, AnAcronymJoinsTheNameItAbbreviates) {
   std::vector<Entity> raw;
   raw.push_back(mention("International Monetary Fund", EntityKind::kOrganization, 1));

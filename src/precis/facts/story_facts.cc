@@ -409,8 +409,26 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       surname_owner[surname] = i;
     }
   }
+  // A one-word name that is no surname of the story but the first name of exactly one of its
+  // people is that person: "Najib" beside "Najib Razak" (Malay names), "Bill" beside "Bill
+  // Clinton". With two such people ("Mara Lind", "Mara Olsen") it stays on its own.
+  std::unordered_map<std::string, std::size_t> first_name_owner;  // merged.size() when ambiguous
+  for (std::size_t i = 0; i < merged.size(); ++i) {
+    if (merged[i].kind != EntityKind::kPerson) continue;
+    const std::size_t space = merged[i].name.find(' ');
+    if (space == std::string::npos) continue;
+    auto [it, fresh] = first_name_owner.try_emplace(fold(merged[i].name.substr(0, space)), i);
+    if (!fresh && it->second != i) it->second = merged.size();
+  }
   for (auto& [key, e] : singles) {
     auto it = surname_owner.find(key.second);
+    // A pronoun the tagger took for a name ("He" opening a sentence) is nobody's first name,
+    // though "He Xintong" has one.
+    static const std::unordered_set<std::string> kPronouns = {"he", "she", "it", "we", "they", "you", "i", "his", "her"};
+    if (it == surname_owner.end() && kPronouns.count(key.second) == 0) {
+      auto first = first_name_owner.find(key.second);
+      if (first != first_name_owner.end() && first->second < merged.size()) it = surname_owner.emplace(key.second, first->second).first;
+    }
     if (it != surname_owner.end()) {
       for (auto& m : e->mentions) merged[it->second].mentions.push_back(std::move(m));
     } else {
