@@ -27,6 +27,7 @@ struct Args {
   double position_weight = -1;
   std::uint32_t max_candidates = 0;
   std::uint32_t min_words = 0;
+  bool no_introduced_names = false;
   std::uint32_t lead_sentences = 0;
   std::string concepts = "learnt";
   std::string train;
@@ -60,6 +61,7 @@ int run(const Args& args) {
   if (args.unigram_weight >= 0) options.summary.unigram_weight = args.unigram_weight;
   if (args.max_candidates > 0) options.summary.max_candidates = args.max_candidates;
   if (args.min_words > 0) options.summary.candidates.min_words = args.min_words;
+  if (args.no_introduced_names) options.summary.candidates.introduced_names = false;
   if (args.lead_sentences > 0) options.summary.candidates.lead_sentences = args.lead_sentences;
   if (args.model_unigram_weight >= 0) options.summary.model_unigram_weight = args.model_unigram_weight;
   if (args.work_limit >= 0) options.summary.ilp_work_limit = static_cast<std::uint32_t>(args.work_limit);
@@ -133,6 +135,9 @@ void add_eval_summaries_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--unigram-weight", args->unigram_weight, "Tuning: value of content-word concepts")->group("Tuning");
   cmd->add_option("--max-candidates", args->max_candidates, "Tuning: candidates handed to the solver")->group("Tuning");
   cmd->add_option("--min-words", args->min_words, "Tuning: shortest candidate sentence in words")->group("Tuning");
+  cmd->add_flag("--no-introduced-names", args->no_introduced_names,
+                "Tuning: keep sentences that name someone by a surname the story introduces elsewhere")
+      ->group("Tuning");
   cmd->add_option("--model-unigram-weight", args->model_unigram_weight, "Tuning: learnt unigram value beside bigrams")->group("Tuning");
   cmd->add_option("--model-min-df", args->model_min_df, "Tuning: learnt concepts need this document frequency")->group("Tuning");
   cmd->add_option("--model-min-probability", args->model_min_probability, "Tuning: learnt concepts below are worth nothing")->group("Tuning");

@@ -128,6 +128,123 @@ Rejection check_standalone(const Article& article, const Sentence& sentence, con
   return Rejection::kNone;
 }
 
+namespace {
+
+// Sentences that name someone by surname alone ("McLeod said 40,000 East Timorese were killed")
+// when the story introduces that name in full elsewhere ("Australian historian Ross McLeod") and
+// the name is not one most articles use (Pinochet, Netanyahu: every reader of the story knows
+// them). Taken out of its article, such a sentence leaves the reader asking who that is.
+//   name        a capitalised word of 3+ letters with a lower-case letter (not "AOL", "U.N."),
+//               never written in lower case in the story ("Bank" is also "bank");
+//   introduced  right after another capitalised word that is no stopword, no courtesy title and
+//               not the sentence's first word ("historian Ross McLeod", "Prime Minister Hariri";
+//               not "Mr. McLeod", "Late Monday"; "Bulent Ecevit" opening a sentence is not bare,
+//               but counts as no introduction, since "Late Monday" looks the same);
+//   bare        neither introduced nor followed by another capitalised word ("Hariri Foundation");
+//   a person    somewhere beside a speech verb or after a courtesy title ("McLeod said", "Mr.
+//               McLeod"), and never after "in", "to", "on", ... ("in Japan", "on Monday").
+// Returns, per article and sentence, whether the sentence names someone it does not introduce.
+std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Article*>& articles,
+                                                  const std::vector<bool>& skip) {
+  struct NameUse {
+    std::uint32_t introduced = 0;
+    bool person = false;  // seen beside a speech verb or after a courtesy title
+    bool place = false;   // seen after "in", "to", "from", "on", ... ("in Japan", "on Monday")
+    std::unordered_set<std::uint32_t> articles;  // counted articles using it in any form
+  };
+  std::unordered_map<std::string, NameUse> names;
+  std::unordered_set<std::string> lower_words;
+  auto capitalised = [](const Article& a, const Token& t) {
+    return t.is_word && t.span.begin < a.text.size() && a.text[t.span.begin] >= 'A' && a.text[t.span.begin] <= 'Z';
+  };
+  static const std::unordered_set<std::string> kCalendar = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
+  auto is_name = [&](const Article& a, const Token& t) {
+    if (!capitalised(a, t) || t.is_stopword || t.lower.size() < 3 || kCalendar.count(t.lower)) return false;
+    return std::any_of(t.lower.begin(), t.lower.end(), [](unsigned char c) { return c >= 'a' && c <= 'z'; }) &&
+           std::string_view(a.text).substr(t.span.begin, t.span.end - t.span.begin).find_first_of(
+               "abcdefghijklmnopqrstuvwxyz") != std::string_view::npos;
+  };
+  static const std::unordered_set<std::string> kCourtesy = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."};
+  // word indices of each sentence
+  auto words_of = [](const Article& a, const Sentence& s) {
+    std::vector<std::uint32_t> w;
+    for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count && t < a.tokens.size(); ++t) {
+      if (a.tokens[t].is_word) w.push_back(t);
+    }
+    return w;
+  };
+  static const std::unordered_set<std::string> kPlacePrepositions = {"in", "to", "from", "on", "at", "into", "across",
+                                                                      "near", "outside", "inside", "throughout"};
+  static const std::unordered_set<std::string> kSpeech = {"said", "says", "say", "told", "added", "asked", "according",
+                                                          "wrote", "testified", "argued", "insisted"};
+  enum Use { kNotName, kIntroduced, kBare, kInName };
+  auto use_at = [&](const Article& a, const std::vector<std::uint32_t>& w, std::size_t i) {
+    const Token& t = a.tokens[w[i]];
+    if (!is_name(a, t)) return kNotName;
+    if (i > 0) {
+      const Token& p = a.tokens[w[i - 1]];
+      // The word before must not open the sentence: "Late Monday" is no name, while "Ross McLeod"
+      // at the head of a sentence is usually written out in full elsewhere too.
+      if (capitalised(a, p) && !p.is_stopword && kCourtesy.count(p.lower) == 0) return i >= 2 ? kIntroduced : kInName;
+    }
+    if (i + 1 < w.size() && capitalised(a, a.tokens[w[i + 1]])) return kInName;
+    return kBare;
+  };
+  std::uint32_t documents = 0;
+  for (std::uint32_t ai = 0; ai < articles.size(); ++ai) {
+    const Article& a = *articles[ai];
+    const bool counts = !(ai < skip.size() && skip[ai]);
+    documents += counts;
+    for (const Token& t : a.tokens) {
+      if (t.is_word && t.span.begin < a.text.size() && a.text[t.span.begin] >= 'a' && a.text[t.span.begin] <= 'z') {
+        lower_words.insert(t.lower);
+      }
+    }
+    for (const Sentence& s : a.sentences) {
+      const std::vector<std::uint32_t> w = words_of(a, s);
+      for (std::size_t i = 0; i < w.size(); ++i) {
+        const Use use = use_at(a, w, i);
+        if (use == kNotName) continue;
+        NameUse& n = names[a.tokens[w[i]].lower];
+        if (use == kIntroduced) ++n.introduced;
+        if ((i + 1 < w.size() && kSpeech.count(a.tokens[w[i + 1]].lower)) ||
+            (i > 0 && (kSpeech.count(a.tokens[w[i - 1]].lower) || kCourtesy.count(a.tokens[w[i - 1]].lower)))) {
+          n.person = true;
+        }
+        if (i > 0 && kPlacePrepositions.count(a.tokens[w[i - 1]].lower)) n.place = true;
+        if (counts) n.articles.insert(ai);
+      }
+    }
+  }
+  std::vector<std::vector<bool>> out(articles.size());
+  for (std::uint32_t ai = 0; ai < articles.size(); ++ai) {
+    const Article& a = *articles[ai];
+    out[ai].assign(a.sentences.size(), false);
+    for (std::uint32_t si = 0; si < a.sentences.size(); ++si) {
+      const std::vector<std::uint32_t> w = words_of(a, a.sentences[si]);
+      std::unordered_set<std::string> introduced_here, bare_here;
+      for (std::size_t i = 0; i < w.size(); ++i) {
+        const Use use = use_at(a, w, i);
+        if (use == kIntroduced) introduced_here.insert(a.tokens[w[i]].lower);
+        if (use == kBare) bare_here.insert(a.tokens[w[i]].lower);
+      }
+      for (const std::string& name : bare_here) {
+        if (introduced_here.count(name) || lower_words.count(name)) continue;
+        auto it = names.find(name);
+        if (it == names.end() || it->second.introduced == 0 || !it->second.person || it->second.place) continue;
+        if (2 * it->second.articles.size() >= documents) continue;  // most articles use it: known
+        out[ai][si] = true;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 CandidateSet build_candidates(const std::vector<const Article*>& articles, const std::vector<bool>& skip,
                               const CandidateOptions& options) {
   CandidateSet out;
@@ -150,6 +267,12 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
     return it->second;
   };
 
+  std::vector<std::vector<bool>> unintroduced;
+  if (options.require_standalone && options.introduced_names) {
+    bool english = true;
+    for (const Article* a : articles) english = english && is_english(*a);
+    if (english) unintroduced = unintroduced_names(articles, skip);
+  }
   std::vector<std::uint32_t> words;
   std::string key;
   for (std::uint32_t a = 0; a < articles.size(); ++a) {
@@ -238,6 +361,7 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
       candidate.unigrams.erase(std::unique(candidate.unigrams.begin(), candidate.unigrams.end()), candidate.unigrams.end());
       out.sentence_unigrams[a][s] = candidate.unigrams;
       if (check_standalone(article, sentence, options) != Rejection::kNone) continue;
+      if (!unintroduced.empty() && unintroduced[a][s]) continue;
       out.candidates.push_back(std::move(candidate));
     }
   }

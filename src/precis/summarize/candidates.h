@@ -24,6 +24,10 @@ struct CandidateOptions {
   std::uint32_t min_words = 8;
   std::uint32_t max_words = 60;
   bool require_standalone = true;  // apply the pronoun / connective / quotation rules
+  // With require_standalone, in English stories: no sentence that names someone by surname alone
+  // when the story introduces the name in full elsewhere and fewer than half of its articles use
+  // it ("McLeod said ..." beside "Australian historian Ross McLeod").
+  bool introduced_names = true;
   std::uint32_t lead_sentences = 5;  // a document's first sentences, counted in ConceptTable::concept_lead
 };
 
