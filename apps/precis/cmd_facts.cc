@@ -47,7 +47,9 @@ int run(const FactsArgs& args) {
     return 1;
   }
   std::vector<const Article*> articles;
-  for (const Article& a : result.articles) articles.push_back(&a);
+  for (const Article& a : result.articles) {
+    if (engine::is_fact_source(a)) articles.push_back(&a);  // as the digest does
+  }
   facts::FactsOptions fo;
   fo.fallback_published = args.published;
   facts::EntityTagger rules;

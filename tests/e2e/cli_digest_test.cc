@@ -188,4 +188,24 @@ TEST(CliDigest, SingleTextFileOffsetsAreExact) {
   }
 }
 
+TEST(CliFacts, AgreesWithTheDigestOnTheDemoFire) {
+  // `precis facts` reads the fire's articles as the digest does: rewrites repeat their original's
+  // figures and are no sources (an undated rewrite once made the damage estimate "differ").
+  CliRun r = run("facts --rules --format json examples/harbour-fire");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  bool damage = false;
+  for (const auto& q : j["quantities"]) {
+    if (q.value("measured", "") != "damage") continue;
+    damage = true;
+    EXPECT_EQ(q["status"], "update") << q.dump();
+    ASSERT_EQ(q["readings"].size(), 2u) << q.dump();
+    EXPECT_EQ(q["readings"][0]["value"], 12000000.0);
+    EXPECT_EQ(q["readings"][0]["first_published"].get<std::string>().substr(0, 10), "2026-11-03");
+    EXPECT_EQ(q["readings"][1]["value"], 18500000.0);
+  }
+  EXPECT_TRUE(damage) << r.out;
+}
+
 }  // namespace

@@ -259,8 +259,7 @@ DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& o
     if (options.facts) {
       std::vector<const Article*> sources;
       for (std::uint32_t i : groups[g]) {
-        // Rewrites repeat their original's facts in other words: not independent sources.
-        if (!articles[i].rewrite_of) sources.push_back(&articles[i]);
+        if (is_fact_source(articles[i])) sources.push_back(&articles[i]);
       }
       result.facts.push_back(facts::extract_story_facts(sources, options.facts_options));
     }

@@ -62,6 +62,11 @@ struct DigestResult {
 // links, or one page) and digests everything read.
 DigestResult digest_paths(const std::vector<std::string>& paths, const DigestOptions& options);
 
+// Whether an article's figures, dates and names count as a source's for a story's facts: a
+// rewrite repeats its original's facts in other words, so it is no independent source (and an
+// undated rewrite would make its original's figures look undated).
+inline bool is_fact_source(const Article& article) { return !article.rewrite_of; }
+
 // Digests articles already read (tests, evaluation harnesses, the server).
 DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& options);
 
