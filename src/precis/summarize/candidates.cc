@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <string_view>
 #include <unordered_set>
 
@@ -148,12 +149,13 @@ std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Articl
                                                   const std::vector<bool>& skip) {
   struct NameUse {
     std::uint32_t introduced = 0;
-    bool person = false;  // seen beside a speech verb or after a courtesy title
-    bool place = false;   // seen after "in", "to", "from", "on", ... ("in Japan", "on Monday")
-    std::unordered_set<std::uint32_t> articles;  // counted articles using it in any form
+    bool person = false;      // seen beside a speech verb or after a courtesy title
+    bool place = false;       // seen after "in", "to", "from", "on", ... ("in Japan", "on Monday")
+    bool lower_case = false;  // also written in lower case ("Bank" and "bank")
+    std::uint32_t articles = 0;  // counted articles using it in any form
+    std::uint32_t last_article = UINT32_MAX;
   };
   std::unordered_map<std::string, NameUse> names;
-  std::unordered_set<std::string> lower_words;
   auto capitalised = [](const Article& a, const Token& t) {
     return t.is_word && t.span.begin < a.text.size() && a.text[t.span.begin] >= 'A' && a.text[t.span.begin] <= 'Z';
   };
@@ -167,20 +169,20 @@ std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Articl
                "abcdefghijklmnopqrstuvwxyz") != std::string_view::npos;
   };
   static const std::unordered_set<std::string> kCourtesy = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."};
-  // word indices of each sentence
-  auto words_of = [](const Article& a, const Sentence& s) {
-    std::vector<std::uint32_t> w;
+  // The word tokens of a sentence, into a buffer reused across sentences.
+  auto words_of = [](const Article& a, const Sentence& s, std::vector<std::uint32_t>& w) {
+    w.clear();
     for (std::uint32_t t = s.first_token; t < s.first_token + s.token_count && t < a.tokens.size(); ++t) {
       if (a.tokens[t].is_word) w.push_back(t);
     }
-    return w;
   };
+  std::vector<std::uint32_t> w;
   static const std::unordered_set<std::string> kPlacePrepositions = {"in", "to", "from", "on", "at", "into", "across",
                                                                       "near", "outside", "inside", "throughout"};
   static const std::unordered_set<std::string> kSpeech = {"said", "says", "say", "told", "added", "asked", "according",
                                                           "wrote", "testified", "argued", "insisted"};
   enum Use { kNotName, kIntroduced, kBare, kInName };
-  auto use_at = [&](const Article& a, const std::vector<std::uint32_t>& w, std::size_t i) {
+  auto use_at = [&](const Article& a, std::size_t i) {
     const Token& t = a.tokens[w[i]];
     if (!is_name(a, t)) return kNotName;
     if (i > 0) {
@@ -197,15 +199,10 @@ std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Articl
     const Article& a = *articles[ai];
     const bool counts = !(ai < skip.size() && skip[ai]);
     documents += counts;
-    for (const Token& t : a.tokens) {
-      if (t.is_word && t.span.begin < a.text.size() && a.text[t.span.begin] >= 'a' && a.text[t.span.begin] <= 'z') {
-        lower_words.insert(t.lower);
-      }
-    }
     for (const Sentence& s : a.sentences) {
-      const std::vector<std::uint32_t> w = words_of(a, s);
+      words_of(a, s, w);
       for (std::size_t i = 0; i < w.size(); ++i) {
-        const Use use = use_at(a, w, i);
+        const Use use = use_at(a, i);
         if (use == kNotName) continue;
         NameUse& n = names[a.tokens[w[i]].lower];
         if (use == kIntroduced) ++n.introduced;
@@ -214,7 +211,19 @@ std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Articl
           n.person = true;
         }
         if (i > 0 && kPlacePrepositions.count(a.tokens[w[i - 1]].lower)) n.place = true;
-        if (counts) n.articles.insert(ai);
+        if (counts && n.last_article != ai) {
+          ++n.articles;
+          n.last_article = ai;
+        }
+      }
+    }
+  }
+  if (names.empty()) return {};
+  for (const Article* a : articles) {
+    for (const Token& t : a->tokens) {
+      if (t.is_word && t.span.begin < a->text.size() && a->text[t.span.begin] >= 'a' && a->text[t.span.begin] <= 'z') {
+        auto it = names.find(t.lower);
+        if (it != names.end()) it->second.lower_case = true;
       }
     }
   }
@@ -222,19 +231,23 @@ std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Articl
   for (std::uint32_t ai = 0; ai < articles.size(); ++ai) {
     const Article& a = *articles[ai];
     out[ai].assign(a.sentences.size(), false);
+    std::vector<std::string_view> introduced_here, bare_here;
     for (std::uint32_t si = 0; si < a.sentences.size(); ++si) {
-      const std::vector<std::uint32_t> w = words_of(a, a.sentences[si]);
-      std::unordered_set<std::string> introduced_here, bare_here;
+      words_of(a, a.sentences[si], w);
+      introduced_here.clear();
+      bare_here.clear();
       for (std::size_t i = 0; i < w.size(); ++i) {
-        const Use use = use_at(a, w, i);
-        if (use == kIntroduced) introduced_here.insert(a.tokens[w[i]].lower);
-        if (use == kBare) bare_here.insert(a.tokens[w[i]].lower);
+        const Use use = use_at(a, i);
+        if (use == kIntroduced) introduced_here.push_back(a.tokens[w[i]].lower);
+        if (use == kBare) bare_here.push_back(a.tokens[w[i]].lower);
       }
-      for (const std::string& name : bare_here) {
-        if (introduced_here.count(name) || lower_words.count(name)) continue;
-        auto it = names.find(name);
-        if (it == names.end() || it->second.introduced == 0 || !it->second.person || it->second.place) continue;
-        if (2 * it->second.articles.size() >= documents) continue;  // most articles use it: known
+      for (std::string_view name : bare_here) {
+        if (std::find(introduced_here.begin(), introduced_here.end(), name) != introduced_here.end()) continue;
+        auto it = names.find(std::string(name));
+        if (it == names.end()) continue;
+        const NameUse& n = it->second;
+        if (n.introduced == 0 || !n.person || n.place || n.lower_case) continue;
+        if (2 * n.articles >= documents) continue;  // most articles use it: known
         out[ai][si] = true;
         break;
       }
