@@ -164,8 +164,8 @@ std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Articl
       "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
   auto is_name = [&](const Article& a, const Token& t) {
     if (!capitalised(a, t) || t.is_stopword || t.lower.size() < 3 || kCalendar.count(t.lower)) return false;
-    return std::any_of(t.lower.begin(), t.lower.end(), [](unsigned char c) { return c >= 'a' && c <= 'z'; }) &&
-           std::string_view(a.text).substr(t.span.begin, t.span.end - t.span.begin).find_first_of(
+    // A lower-case letter as written: "McLeod", not "AOL" or "U.N.".
+    return std::string_view(a.text).substr(t.span.begin, t.span.end - t.span.begin).find_first_of(
                "abcdefghijklmnopqrstuvwxyz") != std::string_view::npos;
   };
   static const std::unordered_set<std::string> kCourtesy = {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."};
