@@ -2,7 +2,9 @@
 // declared here so that the merge rules can be tested without the tagger).
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "precis/facts/facts.h"
@@ -17,8 +19,9 @@ namespace precis::facts::internal {
 //      nothing); weekday and month
 //      names are dropped ("Sunday" taken for a person);
 //   3. a one-word person joins the most mentioned multi-word person with that surname; else
-//      the one multi-word person with that first name ("Najib" and "Najib Razak"; with two such
-//      people, neither);
+//      the most mentioned multi-word person with that first name, when no other one has more
+//      than half as many mentions ("Najib" and "Najib Razak", "Xu" and "Xu Wenli"; with two
+//      people named alike, neither);
 //   4. a one-word organisation that is such a surname joins the person when the person has at
 //      least as many mentions ("Clinton" beside "Bill Clinton"); places never do ("Jordan");
 //   5. an acronym organisation or place ("IMF", "U.S.") joins the one organisation or place of
@@ -33,5 +36,11 @@ std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<En
 // company): the mentions (one Entity each, as given to merge_story_entities) with that name become
 // places before the merge. Names compare folded (case and dots ignored). Pure; thread-safe.
 void mark_dateline_places(std::vector<Entity>& mentions, const std::vector<std::string>& places);
+
+// How many of a tagged name's leading words (lower-case) are function words that never begin a
+// name, so that the name starts after them: a sentence's first word is capitalised like a name,
+// and the tagger may take it in ("Although Anwar" -> "Anwar", "If Xu" -> "Xu", "The Hague" ->
+// "Hague"). The last word always stays. Pure; thread-safe.
+std::size_t leading_function_words(const std::vector<std::string_view>& lower_words);
 
 }  // namespace precis::facts::internal

@@ -27,27 +27,55 @@ const Entity* find(const std::vector<Entity>& entities, const std::string& name,
   return nullptr;
 }
 
+TEST(StoryEntities, FunctionWordsNeverOpenAName) {
+  EXPECT_EQ(leading_function_words({"although", "anwar"}), 1u);
+  EXPECT_EQ(leading_function_words({"if", "xu", "wenli"}), 1u);
+  EXPECT_EQ(leading_function_words({"like", "wang"}), 1u);
+  EXPECT_EQ(leading_function_words({"and", "the", "hague"}), 2u);
+  EXPECT_EQ(leading_function_words({"an", "jun"}), 0u);  // An is a Chinese surname
+  EXPECT_EQ(leading_function_words({"anwar", "ibrahim"}), 0u);
+  EXPECT_EQ(leading_function_words({"de", "klerk"}), 0u);
+  EXPECT_EQ(leading_function_words({"al", "gore"}), 0u);
+  EXPECT_EQ(leading_function_words({"the"}), 0u);  // the last word always stays
+  EXPECT_EQ(leading_function_words({}), 0u);
+}
+
 TEST(StoryEntities, AFirstNameAloneJoinsItsOnlyPerson) {
   std::vector<Entity> raw;
   raw.push_back(mention("Najib Razak", EntityKind::kPerson, 1));
   raw.push_back(mention("Najib", EntityKind::kPerson, 2));
   raw.push_back(mention("Najib", EntityKind::kPerson, 3));
-  // Two people named Mara: "Mara" alone stays on its own.
+  // Two people named Mara: "Mara" alone stays on its own, and is not merged into another
+  // one-word name ("Abel", which sorts before it and is added to the list first).
   raw.push_back(mention("Mara Lind", EntityKind::kPerson, 1));
   raw.push_back(mention("Mara Olsen", EntityKind::kPerson, 2));
   raw.push_back(mention("Mara", EntityKind::kPerson, 3));
+  raw.push_back(mention("Abel", EntityKind::kPerson, 3));
   // "He" opening a sentence, tagged as a name, is not He Xintong.
   raw.push_back(mention("He Xintong", EntityKind::kPerson, 6));
   raw.push_back(mention("He", EntityKind::kPerson, 7));
   // A surname wins over a first name: "Lind" is Mara Lind's surname.
   raw.push_back(mention("Lind Berg", EntityKind::kPerson, 4));
   raw.push_back(mention("Lind", EntityKind::kPerson, 5));
+  // A family name written first: "Xu" is Xu Wenli, named far more often than Xu Jin.
+  for (std::uint32_t k = 0; k < 4; ++k) raw.push_back(mention("Xu Wenli", EntityKind::kPerson, 8 + k));
+  raw.push_back(mention("Xu Jin", EntityKind::kPerson, 8));
+  raw.push_back(mention("Xu", EntityKind::kPerson, 9));
   auto merged = merge_story_entities(raw, {});
+  const Entity* xu = find(merged, "Xu Wenli", EntityKind::kPerson);
+  ASSERT_NE(xu, nullptr);
+  EXPECT_EQ(xu->mentions.size(), 5u);
+  EXPECT_EQ(find(merged, "Xu", EntityKind::kPerson), nullptr);
   const Entity* najib = find(merged, "Najib Razak", EntityKind::kPerson);
   ASSERT_NE(najib, nullptr);
   EXPECT_EQ(najib->mentions.size(), 3u);
   EXPECT_EQ(find(merged, "Najib", EntityKind::kPerson), nullptr);
-  EXPECT_NE(find(merged, "Mara", EntityKind::kPerson), nullptr);
+  const Entity* mara = find(merged, "Mara", EntityKind::kPerson);
+  ASSERT_NE(mara, nullptr);
+  EXPECT_EQ(mara->mentions.size(), 1u);
+  const Entity* abel = find(merged, "Abel", EntityKind::kPerson);
+  ASSERT_NE(abel, nullptr);
+  EXPECT_EQ(abel->mentions.size(), 1u);
   const Entity* lind = find(merged, "Mara Lind", EntityKind::kPerson);
   ASSERT_NE(lind, nullptr);
   EXPECT_EQ(lind->mentions.size(), 2u);

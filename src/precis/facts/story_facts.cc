@@ -294,8 +294,18 @@ void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<
       if (n.end <= n.begin || n.end > tw.words.size()) continue;
       const bool is_tentative = n.type == NameType::kMisc;
       if (is_tentative && n.end - n.begin != 1) continue;
-      const std::uint32_t first = tw.token[n.begin], last = tw.token[n.end - 1];
+      std::uint32_t first = tw.token[n.begin];
+      const std::uint32_t last = tw.token[n.end - 1];
       ByteSpan span{tw.spans[n.begin].begin, tw.spans[n.end - 1].end};
+      {
+        // "Although Anwar", "If Xu": a sentence's capitalised first word taken into the name.
+        std::vector<std::string_view> lower;
+        for (std::uint32_t k = first; k <= last; ++k) lower.push_back(a.tokens[k].lower);
+        if (const std::size_t drop = internal::leading_function_words(lower); drop > 0) {
+          first += static_cast<std::uint32_t>(drop);
+          span.begin = a.tokens[first].span.begin;
+        }
+      }
       // A possessive is not part of the name: "Hun Sen's" -> "Hun Sen".
       std::string_view whole = slice(a.text, span);
       if (const std::size_t possessive = possessive_length(whole); possessive > 0 && whole.size() > possessive + 1) {
@@ -409,16 +419,31 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       surname_owner[surname] = i;
     }
   }
-  // A one-word name that is no surname of the story but the first name of exactly one of its
-  // people is that person: "Najib" beside "Najib Razak" (Malay names), "Bill" beside "Bill
-  // Clinton". With two such people ("Mara Lind", "Mara Olsen") it stays on its own.
-  std::unordered_map<std::string, std::size_t> first_name_owner;  // merged.size() when ambiguous
+  // A one-word name that is no surname of the story but a first name of its people is the most
+  // mentioned of them, when that one has at least twice the mentions of any other: "Najib" beside
+  // "Najib Razak" (Malay names), "Xu" beside "Xu Wenli" (11 mentions) and "Xu Jin" (2), "Bill"
+  // beside "Bill Clinton". With "Mara Lind" and "Mara Olsen" named alike, "Mara" stays on its own.
+  struct FirstNameOwner {
+    std::size_t best = 0;
+    std::size_t best_mentions = 0;
+    std::size_t other_mentions = 0;  // the most mentions of any other person with that first name
+  };
+  std::unordered_map<std::string, FirstNameOwner> first_name_owner;
   for (std::size_t i = 0; i < merged.size(); ++i) {
     if (merged[i].kind != EntityKind::kPerson) continue;
     const std::size_t space = merged[i].name.find(' ');
     if (space == std::string::npos) continue;
-    auto [it, fresh] = first_name_owner.try_emplace(fold(merged[i].name.substr(0, space)), i);
-    if (!fresh && it->second != i) it->second = merged.size();
+    const std::size_t mentions = merged[i].mentions.size();
+    auto [it, fresh] = first_name_owner.try_emplace(fold(merged[i].name.substr(0, space)), FirstNameOwner{i, mentions, 0});
+    if (fresh) continue;
+    FirstNameOwner& o = it->second;
+    if (mentions > o.best_mentions) {
+      o.other_mentions = o.best_mentions;
+      o.best = i;
+      o.best_mentions = mentions;
+    } else {
+      o.other_mentions = std::max(o.other_mentions, mentions);
+    }
   }
   for (auto& [key, e] : singles) {
     auto it = surname_owner.find(key.second);
@@ -427,7 +452,9 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
     static const std::unordered_set<std::string> kPronouns = {"he", "she", "it", "we", "they", "you", "i", "his", "her"};
     if (it == surname_owner.end() && kPronouns.count(key.second) == 0) {
       auto first = first_name_owner.find(key.second);
-      if (first != first_name_owner.end() && first->second < merged.size()) it = surname_owner.emplace(key.second, first->second).first;
+      if (first != first_name_owner.end() && first->second.best_mentions >= 2 * first->second.other_mentions) {
+        it = surname_owner.emplace(key.second, first->second.best).first;
+      }
     }
     if (it != surname_owner.end()) {
       for (auto& m : e->mentions) merged[it->second].mentions.push_back(std::move(m));
@@ -895,6 +922,22 @@ namespace internal {
 
 std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<Entity> tentative) {
   return merge_entities(std::move(raw), std::move(tentative));
+}
+
+std::size_t leading_function_words(const std::vector<std::string_view>& lower_words) {
+  static const std::unordered_set<std::string_view> kNeverOpensAName = {
+      "although", "though", "if", "like", "unlike", "when", "whenever", "while", "whilst", "as", "but", "and",
+      "or", "nor", "after", "before", "because", "since", "until", "unless", "with", "without", "for", "from",
+      "by", "at", "in", "on", "of", "to", "into", "the", "a", "that", "this", "these", "those", "once",
+      "whether", "where", "how", "what", "why", "despite", "under", "over", "during", "between", "among",
+      "against", "about", "so", "then", "yet", "even", "also", "only", "both", "either", "neither", "not",
+      "meanwhile", "however", "still", "now", "here", "there", "today", "yesterday", "tomorrow", "every",
+      "each", "all", "some", "many", "most", "several", "few", "other", "another", "such", "no", "yes",
+      "according", "thus", "hence", "instead", "besides", "moreover", "furthermore", "did", "does", "do",
+      "is", "was", "were", "are", "has", "had", "have", "will", "would", "could", "should", "may", "might"};
+  std::size_t n = 0;
+  while (n + 1 < lower_words.size() && kNeverOpensAName.count(lower_words[n])) ++n;
+  return n;
 }
 
 void mark_dateline_places(std::vector<Entity>& mentions, const std::vector<std::string>& places) {
