@@ -445,11 +445,11 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       o.other_mentions = std::max(o.other_mentions, mentions);
     }
   }
+  // A pronoun the tagger took for a name ("He" opening a sentence) is nobody's first name, though
+  // "He Xintong" has one.
+  static const std::unordered_set<std::string> kPronouns = {"he", "she", "it", "we", "they", "you", "i", "his", "her"};
   for (auto& [key, e] : singles) {
     auto it = surname_owner.find(key.second);
-    // A pronoun the tagger took for a name ("He" opening a sentence) is nobody's first name,
-    // though "He Xintong" has one.
-    static const std::unordered_set<std::string> kPronouns = {"he", "she", "it", "we", "they", "you", "i", "his", "her"};
     if (it == surname_owner.end() && kPronouns.count(key.second) == 0) {
       auto first = first_name_owner.find(key.second);
       if (first != first_name_owner.end() && first->second.best_mentions >= 2 * first->second.other_mentions) {
@@ -570,7 +570,7 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
 
 // The content-word stems around a figure (up to kContextTokens tokens each side, in its sentence,
 // the figure itself left out): what the figure is said about. Numbers, reporting verbs and day and
-// month names say nothing about which quantity it is. Each word weighs 1, except the noun the
+// month names (dates.h) say nothing about which quantity it is. Each word weighs 1, except the noun the
 // amount is of ("the damage at $12 million"), which weighs kOfWeight.
 constexpr std::uint32_t kContextTokens = 8;
 constexpr std::uint32_t kOfWeight = 2;
@@ -606,26 +606,23 @@ internal::FigureContext figure_context(const Article& a, const Mention& where, c
   }
   static const std::unordered_set<std::string> kSilent = {
       "said", "say", "says", "told", "tell", "according", "reported", "added", "percent", "per", "cent",
-      "million", "billion", "trillion", "thousand", "hundred", "monday", "tuesday", "wednesday", "thursday",
-      "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-      "august", "september", "october", "november", "december", "year", "years", "today", "yesterday"};
-  const std::uint32_t from = first > begin + kContextTokens ? first - kContextTokens : begin;
-  const std::uint32_t to = std::min(end, last + kContextTokens);
-  for (std::uint32_t t = from; t < to; ++t) {
-    if (t >= first && t < last) continue;
-    const Token& tok = a.tokens[t];
-    if (!tok.is_word || tok.is_stopword || tok.lower.size() < 3 || kSilent.count(tok.lower)) continue;
-    if (std::none_of(tok.lower.begin(), tok.lower.end(), [](unsigned char c) { return std::isalpha(c); })) continue;
-    std::uint32_t& weight = out[tok.stem.empty() ? tok.lower : tok.stem];
-    weight = std::max<std::uint32_t>(weight, 1);
-  }
-  // The noun the amount is of: "the damage at $12 million", "the estimate of the damage to $18.5
-  // million", "$2 billion in loans", "30 percent of the vote".
+      "million", "billion", "trillion", "thousand", "hundred", "year", "years", "today", "yesterday"};
   auto content = [&](std::uint32_t t) {
     const Token& tok = a.tokens[t];
     return tok.is_word && !tok.is_stopword && tok.lower.size() >= 3 && kSilent.count(tok.lower) == 0 &&
+           month_number(tok.lower) == 0 && weekday_number(tok.lower) < 0 &&
            std::any_of(tok.lower.begin(), tok.lower.end(), [](unsigned char c) { return std::isalpha(c); });
   };
+  auto key = [&](std::uint32_t t) -> const std::string& {
+    return a.tokens[t].stem.empty() ? a.tokens[t].lower : a.tokens[t].stem;
+  };
+  const std::uint32_t from = first > begin + kContextTokens ? first - kContextTokens : begin;
+  const std::uint32_t to = std::min(end, last + kContextTokens);
+  for (std::uint32_t t = from; t < to; ++t) {
+    if ((t < first || t >= last) && content(t)) out.try_emplace(key(t), 1);
+  }
+  // The noun the amount is of: "the damage at $12 million", "the estimate of the damage to $18.5
+  // million", "$2 billion in loans", "30 percent of the vote".
   auto determiner = [&](std::uint32_t t) {
     const std::string& w = a.tokens[t].lower;
     return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" || w == "his" || w == "her";
@@ -635,12 +632,12 @@ internal::FigureContext figure_context(const Article& a, const Mention& where, c
   if (first > begin + 1 && kBefore.count(a.tokens[first - 1].lower)) {
     std::uint32_t t = first - 2;
     if (determiner(t) && t > begin) --t;
-    if (content(t)) out[a.tokens[t].stem.empty() ? a.tokens[t].lower : a.tokens[t].stem] = kOfWeight;
+    if (content(t)) out[key(t)] = kOfWeight;
   }
   if (last + 1 < end && kAfter.count(a.tokens[last].lower)) {
     std::uint32_t t = last + 1;
     if (determiner(t) && t + 1 < end) ++t;
-    if (content(t)) out[a.tokens[t].stem.empty() ? a.tokens[t].lower : a.tokens[t].stem] = kOfWeight;
+    if (content(t)) out[key(t)] = kOfWeight;
   }
   return out;
 }

@@ -25,9 +25,10 @@ std::string reading_text(const facts::StoryFacts& f, const facts::Reading& r) {
   return std::to_string(r.value);
 }
 
-// "Damage: " for an amount of damage whose text does not say so ("$12 million"); "" otherwise.
-std::string measured_label(const std::string& measured, const std::string& text) {
-  if (measured.empty() || text.find(measured) != std::string::npos) return "";
+// "Damage" for an amount of damage whose text does not say so ("$12 million"); "" for a count
+// (its text names what it counts) or when nothing is known.
+std::string measured_label(const std::string& counted, const std::string& measured, const std::string& text) {
+  if (!counted.empty() || measured.empty() || text.find(measured) != std::string::npos) return "";
   std::string label = measured;
   if (label[0] >= 'a' && label[0] <= 'z') label[0] = static_cast<char>(label[0] - 'a' + 'A');
   return label;
@@ -51,7 +52,7 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
     for (const facts::Reading& r : q->readings) in_quantity.insert(r.figures.begin(), r.figures.end());
     if (view.figures.size() >= kMaxFigures || q->readings.empty()) continue;
     Line line;
-    const std::string label = q->counted.empty() ? measured_label(q->measured, reading_text(f, q->readings.front())) : "";
+    const std::string label = measured_label(q->counted, q->measured, reading_text(f, q->readings.front()));
     switch (q->status) {
       case facts::QuantityReport::Status::kAgree: {
         const facts::Reading& r = q->readings.front();
@@ -98,7 +99,7 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
   for (const auto& [first, articles] : rest) {
     if (view.figures.size() >= kMaxFigures) break;
     const facts::Figure& fig = f.figures[first];
-    const std::string label = fig.counted.empty() ? measured_label(fig.measured, fig.where.text) : "";
+    const std::string label = measured_label(fig.counted, fig.measured, fig.where.text);
     view.figures.push_back(Line{{(label.empty() ? "" : label + ": ") + fig.where.text, articles}});
   }
 }

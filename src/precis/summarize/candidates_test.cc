@@ -99,6 +99,13 @@ std::vector<std::string> candidate_texts(const std::vector<const Article*>& arti
   return out;
 }
 
+// Three reports on another matter (the ferry timetable), which name nobody.
+std::vector<Article> ferry_reports() {
+  return {annotated("The harbour board approved the new ferry timetable for the winter months on Tuesday."),
+          annotated("The ferry company said the winter timetable would add two late crossings on Fridays."),
+          annotated("Passengers have asked the harbour board for more crossings in the winter for years.")};
+}
+
 TEST(Candidates, ASurnameTheStoryIntroducesElsewhereIsNotLeftBare) {
   // Five reports; the historian is named in full in one, by surname alone in two sentences, and
   // three of the five never mention him: a reader of the summary would not know who "McLeod" is.
@@ -106,10 +113,8 @@ TEST(Candidates, ASurnameTheStoryIntroducesElsewhereIsNotLeftBare) {
       "Australian historian Ross McLeod said the archive held letters from the 1942 campaign. "
       "McLeod told the hearing that the letters had been kept in a bank vault for sixty years.");
   Article b = annotated("McLeod said 40,000 villagers had been killed for protecting the commandos during the war.");
-  Article c = annotated("The harbour board approved the new ferry timetable for the winter months on Tuesday.");
-  Article d = annotated("The ferry company said the winter timetable would add two late crossings on Fridays.");
-  Article e = annotated("Passengers have asked the harbour board for more crossings in the winter for years.");
-  std::vector<const Article*> articles = {&a, &b, &c, &d, &e};
+  const std::vector<Article> ferry = ferry_reports();
+  std::vector<const Article*> articles = {&a, &b, &ferry[0], &ferry[1], &ferry[2]};
   const std::vector<bool> skip(articles.size(), false);
   const CandidateSet set = build_candidates(articles, skip, CandidateOptions{});
   const std::vector<std::string> texts = candidate_texts(articles, set);
@@ -127,7 +132,7 @@ TEST(Candidates, ASurnameTheStoryIntroducesElsewhereIsNotLeftBare) {
   // A name most articles use is known to the reader: with McLeod in three of the five, the bare
   // sentences stay.
   Article c2 = annotated("Ross McLeod's archive opened to the public on Tuesday, McLeod said in a statement.");
-  std::vector<const Article*> most = {&a, &b, &c2, &d, &e};
+  std::vector<const Article*> most = {&a, &b, &c2, &ferry[1], &ferry[2]};
   const std::vector<std::string> known = candidate_texts(most, build_candidates(most, skip, CandidateOptions{}));
   EXPECT_TRUE(has(known, "McLeod said 40,000"));
 }
@@ -139,10 +144,8 @@ TEST(Candidates, APlaceIsNoSurname) {
   Article b = annotated(
       "Asia said nothing about the new tariffs, which take effect in the spring, the newspaper wrote. "
       "Demand in Asia has fallen for three straight quarters, according to the ministry's figures.");
-  Article c = annotated("The harbour board approved the new ferry timetable for the winter months on Tuesday.");
-  Article d = annotated("The ferry company said the winter timetable would add two late crossings on Fridays.");
-  Article e = annotated("Passengers have asked the harbour board for more crossings in the winter for years.");
-  std::vector<const Article*> articles = {&a, &b, &c, &d, &e};
+  const std::vector<Article> ferry = ferry_reports();
+  std::vector<const Article*> articles = {&a, &b, &ferry[0], &ferry[1], &ferry[2]};
   const std::vector<bool> skip(articles.size(), false);
   CandidateOptions off;
   off.introduced_names = false;
