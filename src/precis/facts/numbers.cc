@@ -77,7 +77,8 @@ const std::unordered_set<std::string>& stop_words() {
       "was", "were", "is", "are", "be", "been", "had", "has", "have", "will", "would", "could", "said",
       "that", "this", "these", "those", "who", "which", "than", "as", "more", "less", "per", "each",
       "its", "their", "his", "her", "our", "over", "into", "about", "after", "before", "since", "last",
-      "next", "ago", "so", "far", "also", "not", "no", "it", "they", "he", "she", "we", "when", "where"};
+      "next", "ago", "so", "far", "also", "not", "no", "it", "they", "he", "she", "we", "when", "where",
+      "times"};
   return s;
 }
 
@@ -342,7 +343,7 @@ std::optional<NumberAt> number_at(const std::vector<Tok>& toks, std::size_t i) {
       }
       std::string candidate = words.empty() ? w : words + " " + w;
       auto v = parse_number_words(candidate);
-      if (!v) {
+      if (!v || w == "and") {  // "and" joins ("one hundred and five"), never ends ("one and only")
         // "half a million", "a hundred": a prefix that is not yet a number may still become one.
         const bool number_word = small_numbers().count(w) != 0 || scales().count(w) != 0 || w == "a" ||
                                  w == "an" || w == "half" || w == "and";
@@ -418,6 +419,11 @@ std::string qualifier_before(const std::vector<Tok>& toks, std::size_t i, std::s
       {"some", "about"},    {"nearly", "nearly"}, {"almost", "nearly"},      {"over", "more than"},
       {"under", "less than"}, {"exactly", ""}};
   auto it = one.find(std::string(lw(1)));
+  // "to hand over two suspects": "over" is the verb's particle, not "more than" ("take over",
+  // "sign over" are left alone: "sign over 200 free agents" is more than 200).
+  static const std::unordered_set<std::string_view> kTakesOver = {
+      "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning"};
+  if (it != one.end() && it->first == "over" && kTakesOver.count(lw(2)) != 0) return "";
   if (it != one.end()) {
     *start = i - 1;
     return it->second;
@@ -434,6 +440,9 @@ bool is_word(std::string_view w) {
 }
 
 bool looks_plural(const std::string& w) {
+  // Not a possessive ("two of the country's"), a pronoun ("15 argued themselves out") nor
+  // "times", a multiplier or a frequency ("five times", "rose 130 times"), which counts nothing.
+  if (w == "times" || w.ends_with("'s") || w.ends_with("selves")) return false;
   return irregular_plurals().count(w) != 0 || (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's');
 }
 
@@ -702,9 +711,14 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
       m.counted = capitalised(head) ? std::string(toks[head].text) : toks[head].lower;  // "Libyans"
       j = head + 1;
     }
+    // A year, also before a plural when a determiner says it names one: "the 2002 games", "Utah's
+    // 2002 Olympics", "its 1996 elections" ("2000 people" stays a count).
+    static const std::unordered_set<std::string_view> kYearDeterminer = {"the", "its", "their", "his", "her", "this",
+                                                                          "that", "next", "last", "our", "whose"};
+    const bool determined = i > 0 && (kYearDeterminer.count(toks[i - 1].lower) != 0 || toks[i - 1].lower.ends_with("'s"));
     m.is_year = n->from_digits && n->digits == 4 && !n->has_separator && !n->has_scale && m.unit.empty() &&
                 m.qualifier.empty() && !m.value_high && m.value >= 1800 && m.value <= 2100 &&
-                (m.counted.empty() || !looks_plural(m.counted));
+                (m.counted.empty() || !looks_plural(m.counted) || determined);
     if (m.is_year) m.counted.clear(), j = n->end;
     if (!m.is_year && m.counted.empty() && !m.unit.empty()) m.measured = measured_noun(toks, start, j, m.unit);
     m.span = ByteSpan{toks[start].span.begin, toks[j - 1].span.end};
