@@ -115,6 +115,33 @@ TEST(StoryEntities, AnAcronymJoinsTheNameItAbbreviates) {
   EXPECT_NE(find(merged, "ML", EntityKind::kOrganization), nullptr);
 }
 
+// One name written two ways ("Palestine" / "Palestinian") is one candidate for its acronym, and
+// one organisation; names that differ in more than an ending stay apart.
+TEST(StoryEntities, NamesDifferingInAWordEndingAreOneForTheirAcronym) {
+  std::vector<Entity> raw;
+  raw.push_back(mention("Palestinian National Council", EntityKind::kOrganization, 1));
+  raw.push_back(mention("Palestinian National Council", EntityKind::kOrganization, 2));
+  raw.push_back(mention("Palestine National Council", EntityKind::kOrganization, 3));
+  raw.push_back(mention("PNC", EntityKind::kOrganization, 4));
+  raw.push_back(mention("PNC", EntityKind::kOrganization, 5));
+  raw.push_back(mention("Alliance Party", EntityKind::kOrganization, 1));
+  raw.push_back(mention("Allied Press", EntityKind::kOrganization, 2));
+  raw.push_back(mention("AP", EntityKind::kOrganization, 3));
+  raw.push_back(mention("East Timor", EntityKind::kLocation, 1));
+  raw.push_back(mention("East Timorese", EntityKind::kLocation, 2));
+  raw.push_back(mention("East Timorese", EntityKind::kLocation, 3));
+  auto merged = merge_story_entities(raw, {});
+  EXPECT_NE(find(merged, "East Timor", EntityKind::kLocation), nullptr);  // a place and its people
+  const Entity* pnc = find(merged, "Palestinian National Council", EntityKind::kOrganization);
+  ASSERT_NE(pnc, nullptr);
+  EXPECT_EQ(pnc->mentions.size(), 5u);
+  EXPECT_EQ(find(merged, "Palestine National Council", EntityKind::kOrganization), nullptr);
+  EXPECT_EQ(find(merged, "PNC", EntityKind::kOrganization), nullptr);
+  EXPECT_NE(find(merged, "Alliance Party", EntityKind::kOrganization), nullptr);  // "Allied" is no ending of it
+  EXPECT_NE(find(merged, "Allied Press", EntityKind::kOrganization), nullptr);
+  EXPECT_NE(find(merged, "AP", EntityKind::kOrganization), nullptr);
+}
+
 TEST(StoryEntities, OneNameTakesTheKindOfMostOfItsMentions) {
   std::vector<Entity> raw;
   for (std::uint32_t a = 1; a <= 4; ++a) raw.push_back(mention("Israel", EntityKind::kLocation, a));

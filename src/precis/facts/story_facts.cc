@@ -515,6 +515,45 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       const std::string in = initials(e.name);
       if (in.size() >= 2) by_initials[in].push_back(i);
     }
+    // Organisations of one initials whose names differ only in word endings are one name written
+    // two ways: "Palestine National Council" and "Palestinian National Council". They join the
+    // most mentioned form, which leaves the acronym one candidate.
+    auto variants = [](const std::string& a, const std::string& b) {
+      auto words = [](const std::string& name) {
+        std::vector<std::string_view> out;
+        for (std::size_t i = 0; i <= name.size();) {
+          std::size_t e = std::min(name.find(' ', i), name.size());
+          out.emplace_back(name.data() + i, e - i);
+          i = e + 1;
+        }
+        return out;
+      };
+      const auto x = words(a), y = words(b);
+      if (x.size() != y.size()) return false;
+      for (std::size_t k = 0; k < x.size(); ++k) {
+        std::size_t common = 0;
+        while (common < x[k].size() && common < y[k].size() && x[k][common] == y[k][common]) ++common;
+        if (x[k] != y[k] && (common < 5 || common + 3 < std::max(x[k].size(), y[k].size()))) return false;
+      }
+      return true;
+    };
+    for (auto& [letters, group] : by_initials) {
+      if (group.size() < 2) continue;
+      std::size_t best = group.front();
+      for (std::size_t g : group) {
+        if (merged[g].mentions.size() > merged[best].mentions.size()) best = g;
+      }
+      // Organisations only: for places the other form is the people ("East Timor", "East Timorese").
+      bool all = merged[best].kind == EntityKind::kOrganization;
+      for (std::size_t g : group) all = all && merged[g].kind == merged[best].kind && variants(merged[g].name, merged[best].name);
+      if (!all) continue;
+      for (std::size_t g : group) {
+        if (g == best) continue;
+        for (auto& m : merged[g].mentions) merged[best].mentions.push_back(std::move(m));
+        merged[g].mentions.clear();
+      }
+      group = {best};
+    }
     for (Entity& e : merged) {
       if (e.kind == EntityKind::kPerson || e.mentions.empty()) continue;
       const std::string letters = acronym(e.name);
