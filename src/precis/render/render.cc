@@ -12,7 +12,7 @@ std::string marks(const std::vector<std::size_t>& numbers) {
 std::string line_md(const StoryView& view, const Line& line) {
   std::string out;
   for (const Segment& s : line) {
-    out += s.text;
+    out += s.strong ? "**" + s.text + "**" : s.text;
     std::string m = marks(view.numbers(s.cites));
     if (!m.empty()) out += " " + m;
   }

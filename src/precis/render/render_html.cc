@@ -38,7 +38,7 @@ std::string marks(std::size_t story, const std::vector<std::size_t>& numbers) {
 std::string line_html(std::size_t story, const StoryView& view, const Line& line) {
   std::string out;
   for (const Segment& s : line) {
-    out += escape(s.text);
+    out += s.strong ? "<strong>" + escape(s.text) + "</strong>" : escape(s.text);
     std::string m = marks(story, view.numbers(s.cites));
     if (!m.empty()) out += " " + m;
   }

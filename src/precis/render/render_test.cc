@@ -138,7 +138,7 @@ engine::DigestResult one_article_story() {
   return result;
 }
 
-TEST(FactsView, DropsOneOffNamesAndDateOnlyTimelineLines) {
+TEST(FactsView, DropsOneOffNamesDateOnlyAndPronounTimelineLines) {
   engine::DigestResult result = one_article_story();
   facts::StoryFacts f;
   auto entity = [](std::string name, std::size_t mentions, std::vector<std::string> roles) {
@@ -161,14 +161,19 @@ TEST(FactsView, DropsOneOffNamesAndDateOnlyTimelineLines) {
   dated.source.article = ArticleId{1};
   facts::TimelineEvent event = dated;
   event.sentence = "A fire tore through a warehouse on Tuesday.";
-  f.timeline = {dated, event};
+  facts::TimelineEvent pronoun = dated;
+  pronoun.sentence = "He is to meet the port director on Tuesday.";  // who?
+  facts::TimelineEvent quoted = dated;
+  quoted.sentence = "\"It was like thunder,\" a docker said on Tuesday.";
+  f.timeline = {dated, event, pronoun, quoted};
   result.facts.push_back(f);
   StoryView view = make_story_view(result, 0);
   ASSERT_EQ(view.facts.people.size(), 2u);
   EXPECT_EQ(view.facts.people[0][0].text, "Helena Marsh");
   EXPECT_EQ(view.facts.people[1][0].text, "Ines Calloway, Port director");
-  ASSERT_EQ(view.facts.timeline.size(), 1u);
+  ASSERT_EQ(view.facts.timeline.size(), 2u);
   EXPECT_EQ(view.facts.timeline[0][0].text, "2026-11-03: A fire tore through a warehouse on Tuesday.");
+  EXPECT_EQ(view.facts.timeline[1][0].text, "2026-11-03: \"It was like thunder,\" a docker said on Tuesday.");
 }
 
 // With more events than lines, the digest's timeline spans the story: every day keeps its best
@@ -203,6 +208,45 @@ TEST(FactsView, AmountsAreLabelledWithWhatTheyMeasure) {
   EXPECT_EQ(first[0], "Damage, updated: $12 million (2026-11-03)");
   EXPECT_EQ(first[1], "Traffic: 3.5%");
   EXPECT_EQ(first[2], "$2 billion in loans");  // the text says it already
+}
+
+// A figure is shown in the words of its sentence, the figure in bold: the whole sentence when it
+// is short, kContextWords on each side with "…" otherwise; a figure already on screen in an
+// earlier line's words gets no line of its own.
+TEST(FactsView, FiguresAreShownInTheirSourceWords) {
+  RawArticle r;
+  r.meta.source = "fire.txt";
+  r.meta.language = "en";
+  r.meta.published = "2026-11-03";
+  r.body =
+      "About 120 firefighters fought the blaze.\n\n"
+      "The fire broke out shortly after noon on Tuesday at the warehouse near the quay and spread quickly, "
+      "forcing the port authority to close two berths and to divert ships to the northern terminal for the night.\n\n"
+      "Officials said 14 people were hurt and 3 engines were damaged.";
+  r.original = r.body;
+  r.body_to_original = OffsetMap::identity(static_cast<std::uint32_t>(r.body.size()));
+  std::vector<RawArticle> in;
+  in.push_back(std::move(r));
+  engine::DigestOptions options;
+  engine::DigestResult result = engine::digest_articles(std::move(in), options);
+  ASSERT_EQ(result.stories.size(), 1u);
+  StoryView view = make_story_view(result, 0);
+  std::vector<std::string> lines;
+  for (const Line& line : view.facts.figures) {
+    std::string text;
+    for (const Segment& s : line) text += s.strong ? "**" + s.text + "**" : s.text;
+    lines.push_back(text);
+  }
+  std::vector<std::string> expected = {
+      "**About 120 firefighters** fought the blaze.",
+      "…quickly, forcing the port authority to close **two berths** and to divert ships to the northern…",
+      "Officials said **14 people** were hurt and 3 engines were damaged.",
+  };
+  EXPECT_EQ(lines, expected) << "\"3 engines\" is on screen in the line of 14 people";
+  const std::string md = to_markdown(result);
+  EXPECT_NE(md.find("- **About 120 firefighters** fought the blaze. [1]\n"), std::string::npos) << md;
+  const std::string html = to_html(result);
+  EXPECT_NE(html.find("<li><strong>About 120 firefighters</strong> fought the blaze."), std::string::npos);
 }
 
 TEST(FactsView, TimelineKeepsEveryDayBeforeFillingWithTheFirstDays) {

@@ -34,13 +34,103 @@ std::string measured_label(const std::string& counted, const std::string& measur
   return label;
 }
 
+// A figure in the words of its sentence: before + figure + after, whitespace collapsed, "…" where
+// the sentence goes on. Empty when the mention does not lie in a sentence of its article.
+struct InContext {
+  std::string before, figure, after;
+  ArticleId article;
+  std::uint32_t sentence = 0;
+  ByteSpan shown;  // the bytes of the article's text shown
+  bool empty() const { return figure.empty(); }
+  std::string text() const { return before + figure + after; }
+};
+
+std::vector<std::string_view> words_of(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (i < s.size()) {
+    while (i < s.size() && space(s[i])) ++i;
+    std::size_t j = i;
+    while (j < s.size() && !space(s[j])) ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string_view>& words, std::size_t from, std::size_t to) {
+  std::string out;
+  for (std::size_t k = from; k < to; ++k) {
+    if (k > from) out += ' ';
+    out += words[k];
+  }
+  return out;
+}
+
+// Punctuation left dangling where a window cuts a sentence: "…said, " -> "…said".
+std::string trim_cut(std::string s, bool front) {
+  auto dangling = [](char c) { return c == ',' || c == ';' || c == ':' || c == '"' || c == '(' || c == ')'; };
+  if (front) {
+    std::size_t k = 0;
+    while (k < s.size() && (dangling(s[k]) || s[k] == ' ')) ++k;
+    return s.substr(k);
+  }
+  while (!s.empty() && (dangling(s.back()) || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+InContext in_context(const engine::DigestResult& result, const facts::Mention& m) {
+  if (m.article.value == 0 || m.article.value > result.articles.size()) return {};
+  const Article& a = result.articles[m.article.value - 1];
+  if (m.sentence >= a.sentences.size()) return {};
+  const ByteSpan s = a.sentences[m.sentence].span;
+  if (m.span.begin < s.begin || m.span.end > s.end || m.span.end > a.text.size()) return {};
+  const std::string_view text = a.text;
+  const auto before = words_of(text.substr(s.begin, m.span.begin - s.begin));
+  const auto after = words_of(text.substr(m.span.end, s.end - m.span.end));
+  InContext out;
+  out.article = m.article;
+  out.sentence = m.sentence;
+  out.shown = m.span;
+  const auto figure = words_of(text.substr(m.span.begin, m.span.end - m.span.begin));
+  out.figure = joined(figure, 0, figure.size());
+  const bool whole = before.size() + after.size() + 1 <= kWholeSentenceWords;
+  const std::size_t left = whole ? before.size() : std::min(before.size(), kContextWords);
+  const std::size_t right = whole ? after.size() : std::min(after.size(), kContextWords);
+  // The figure's own word may run on into punctuation ("two berths," is one word): keep it glued.
+  const bool glued_left = m.span.begin > s.begin && text[m.span.begin - 1] != ' ' && text[m.span.begin - 1] != '\n';
+  const bool glued_right = m.span.end < s.end && text[m.span.end] != ' ' && text[m.span.end] != '\n';
+  if (left > 0) out.shown.begin = static_cast<std::uint32_t>(before[before.size() - left].data() - text.data());
+  if (right > 0) out.shown.end = static_cast<std::uint32_t>(after[right - 1].data() + after[right - 1].size() - text.data());
+  if (left > 0) {
+    std::string b = joined(before, before.size() - left, before.size());
+    if (left < before.size()) b = "…" + trim_cut(b, true);
+    out.before = b + (glued_left ? "" : " ");
+  }
+  if (right > 0) {
+    std::string e = joined(after, 0, right);
+    if (right < after.size()) e = trim_cut(e, false) + "…";
+    out.after = (glued_right ? "" : " ") + e;
+  }
+  return out;
+}
+
 std::string with_date(std::string text, const std::string& date) {
   if (!date.empty()) text += " (" + day(date) + ")";
   return text;
 }
 
-void add_figures(const facts::StoryFacts& f, FactsView& view) {
+void add_figures(const engine::DigestResult& result, const facts::StoryFacts& f, FactsView& view) {
   std::set<std::uint32_t> in_quantity;
+  // Source words already on screen: a figure inside them is not given a line of its own.
+  std::vector<InContext> on_screen;
+  auto seen_already = [&](const facts::Mention& m) {
+    for (const InContext& c : on_screen) {
+      if (c.article == m.article && c.sentence == m.sentence && c.shown.begin <= m.span.begin && m.span.end <= c.shown.end) return true;
+    }
+    return false;
+  };
   // Disagreements and updates matter most, then figures several sources agree on.
   std::vector<const facts::QuantityReport*> reports;
   for (const facts::QuantityReport& q : f.quantities) reports.push_back(&q);
@@ -52,17 +142,31 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
     for (const facts::Reading& r : q->readings) in_quantity.insert(r.figures.begin(), r.figures.end());
     if (view.figures.size() >= kMaxFigures || q->readings.empty()) continue;
     Line line;
-    const std::string label = measured_label(q->counted, q->measured, reading_text(f, q->readings.front()));
+    auto context_of = [&](const facts::Reading& r) {
+      return r.figures.empty() || r.figures.front() >= f.figures.size() ? InContext{}
+                                                                          : in_context(result, f.figures[r.figures.front()].where);
+    };
     switch (q->status) {
       case facts::QuantityReport::Status::kAgree: {
         const facts::Reading& r = q->readings.front();
-        line.push_back({(label.empty() ? "" : label + ": ") + reading_text(f, r) + " — " +
-                            std::to_string(r.articles.size()) + " sources agree",
-                        r.articles});
+        const InContext c = context_of(r);
+        const std::string agree = " — " + std::to_string(r.articles.size()) + " sources agree";
+        if (c.empty()) {
+          const std::string label = measured_label(q->counted, q->measured, reading_text(f, r));
+          line.push_back({(label.empty() ? "" : label + ": ") + reading_text(f, r) + agree, r.articles});
+        } else {
+          if (seen_already(f.figures[r.figures.front()].where)) continue;
+          line.push_back({c.before, {}});
+          line.push_back({c.figure, {}, true});
+          line.push_back({c.after, r.articles});
+          line.push_back({agree, {}});
+          on_screen.push_back(c);
+        }
         break;
       }
       case facts::QuantityReport::Status::kUpdate:
       case facts::QuantityReport::Status::kConflict: {
+        const std::string label = measured_label(q->counted, q->measured, reading_text(f, q->readings.front()));
         bool update = q->status == facts::QuantityReport::Status::kUpdate;
         for (std::size_t i = 0; i < q->readings.size(); ++i) {
           const facts::Reading& r = q->readings[i];
@@ -70,6 +174,13 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
                                             : label + (update ? ", updated: " : ", sources differ: ");
           std::string prefix = i == 0 ? first : (update ? " → " : " vs. ");
           line.push_back({prefix + with_date(reading_text(f, r), r.first_published), r.articles});
+        }
+        // Without a label, the latest reading in its words says what the values are of.
+        if (const InContext c = context_of(q->readings.back()); label.empty() && !c.empty()) {
+          line.push_back({": " + c.before, {}});
+          line.push_back({c.figure, {}, true});
+          line.push_back({c.after, {}});
+          on_screen.push_back(c);
         }
         break;
       }
@@ -99,8 +210,14 @@ void add_figures(const facts::StoryFacts& f, FactsView& view) {
   for (const auto& [first, articles] : rest) {
     if (view.figures.size() >= kMaxFigures) break;
     const facts::Figure& fig = f.figures[first];
-    const std::string label = measured_label(fig.counted, fig.measured, fig.where.text);
-    view.figures.push_back(Line{{(label.empty() ? "" : label + ": ") + fig.where.text, articles}});
+    const InContext c = in_context(result, fig.where);
+    if (c.empty()) {
+      const std::string label = measured_label(fig.counted, fig.measured, fig.where.text);
+      view.figures.push_back(Line{{(label.empty() ? "" : label + ": ") + fig.where.text, articles}});
+    } else if (!seen_already(fig.where)) {
+      view.figures.push_back(Line{{c.before, {}}, {c.figure, {}, true}, {c.after, articles}});
+      on_screen.push_back(c);
+    }
   }
 }
 
@@ -132,6 +249,16 @@ bool says_something(const std::string& sentence) {
   return words >= 5;
 }
 
+// "He is to meet with ..." or "They had been abducted ..." on a line of its own does not say
+// who: a sentence that opens with a pronoun (outside a quotation) leans on the one before it.
+bool opens_with_pronoun(const std::string& sentence) {
+  static const std::set<std::string, std::less<>> kPronouns = {"He", "She", "They", "It", "His", "Her", "Their",
+                                                               "Its", "This", "These", "Those", "Them", "Him"};
+  std::size_t end = 0;
+  while (end < sentence.size() && ((sentence[end] >= 'a' && sentence[end] <= 'z') || (sentence[end] >= 'A' && sentence[end] <= 'Z'))) ++end;
+  return kPronouns.count(std::string_view(sentence).substr(0, end)) != 0;
+}
+
 // At most kMaxTimeline events, shown in date order. When there are more, the ones shown should
 // span the story, not stop after its first days: first the best event of each distinct day (in
 // the order of those events' rank), then the best of the rest. Rank: reported by more articles,
@@ -140,7 +267,7 @@ bool says_something(const std::string& sentence) {
 void add_timeline(const facts::StoryFacts& f, FactsView& view) {
   std::vector<std::size_t> eligible;
   for (std::size_t i = 0; i < f.timeline.size(); ++i) {
-    if (says_something(f.timeline[i].sentence)) eligible.push_back(i);
+    if (says_something(f.timeline[i].sentence) && !opens_with_pronoun(f.timeline[i].sentence)) eligible.push_back(i);
   }
   std::vector<std::size_t> shown = eligible;
   if (eligible.size() > kMaxTimeline) {
@@ -238,7 +365,7 @@ StoryView make_story_view(const engine::DigestResult& result, std::size_t index)
   }
   if (index < result.facts.size()) {
     const facts::StoryFacts& f = result.facts[index];
-    add_figures(f, view.facts);
+    add_figures(result, f, view.facts);
     add_entities(f, view.facts);
     add_timeline(f, view.facts);
   }

@@ -15,11 +15,15 @@ namespace precis::render {
 struct Segment {
   std::string text;
   std::vector<ArticleId> cites;
+  bool strong = false;  // the figure inside its source words: bold in Markdown, <strong> in HTML
 };
 using Line = std::vector<Segment>;
 
 struct FactsView {
-  std::vector<Line> figures;     // agreements, updates and conflicts first, then notable figures
+  // Agreements, updates and conflicts first, then notable figures. A figure is shown in the words
+  // of its sentence ("…forcing the port to close **two berths**, officials said."), the whole
+  // sentence when it is short, so that the reader sees what it counts.
+  std::vector<Line> figures;
   std::vector<Line> people;
   std::vector<Line> organisations;
   std::vector<Line> places;
@@ -55,5 +59,8 @@ std::string source_name(const Article& article);
 inline constexpr std::size_t kMaxFigures = 8;
 inline constexpr std::size_t kMaxNamesPerKind = 6;
 inline constexpr std::size_t kMaxTimeline = 8;
+// A figure's context: its whole sentence up to this many words, else this many words on each side.
+inline constexpr std::size_t kWholeSentenceWords = 20;
+inline constexpr std::size_t kContextWords = 7;
 
 }  // namespace precis::render
