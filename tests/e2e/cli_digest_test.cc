@@ -209,3 +209,23 @@ TEST(CliFacts, AgreesWithTheDigestOnTheDemoFire) {
 }
 
 }  // namespace
+
+// The README shows the real output of `make run`, and docs/example-digest.json the real JSON:
+// both must be what this build prints (regenerate them when the output changes on purpose).
+TEST(CliDigest, ReadmeAndJsonExampleAreTheRealOutput) {
+  CliRun md = run("digest examples/harbour-fire examples/lisburg-tram");
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  const std::string readme = slurp("README.md");
+  const std::size_t begin = readme.find("```markdown\n");
+  ASSERT_NE(begin, std::string::npos);
+  const std::size_t end = readme.find("\n```\n", begin);
+  ASSERT_NE(end, std::string::npos);
+  std::string shown = readme.substr(begin + 12, end - begin - 12);
+  std::string printed = md.out;
+  while (!printed.empty() && printed.back() == '\n') printed.pop_back();
+  EXPECT_EQ(shown, printed) << "README.md's demo block is stale";
+  CliRun json = run("digest --format json examples/harbour-fire examples/lisburg-tram");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(nlohmann::json::parse(slurp("docs/example-digest.json")), nlohmann::json::parse(json.out))
+      << "docs/example-digest.json is stale";
+}
