@@ -151,6 +151,11 @@ std::optional<DigitNumber> parse_digit_token(std::string_view t) {
   } else if (rest.size() > 1 && rest[0] == '-') {
     n.suffix_word = ascii_lower(rest.substr(1));
     if (n.suffix_word[0] < 'a' || n.suffix_word[0] > 'z') return std::nullopt;  // "1975-79", "3-1"
+  } else if (!n.unit.empty() && n.unit != "%" && (rest == "bn" || rest == "b" || rest == "m" || rest == "mn" || rest == "k" ||
+                                                    rest == "tn" || rest == "trn")) {
+    // British and web style for money: "£3bn", "$5m", "€2.5tn" (never without a currency sign:
+    // "5m" is five metres).
+    n.value *= rest[0] == 'b' ? 1e9 : rest[0] == 'm' ? 1e6 : rest[0] == 'k' ? 1e3 : 1e12;
   } else if (!rest.empty() && rest != ".") {
     return std::nullopt;  // "3rd", "1990s", "5km": not plain figures
   }
@@ -645,6 +650,19 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
         m.unit = "nmi";  // "30 nautical miles" (1,852 m), not statute miles
         j += 2;
       }
+    }
+    // "£3bn over three years", "spread over five days": before a span of time "over" is "during"
+    // (news writes "more than" for a longer time), so it is no qualifier.
+    if (m.qualifier == "more than" && start + 1 == i && toks[start].lower == "over" && unit_word.empty() &&
+        // "went on for over 20 hours", "with just over three years to go" are more than.
+        !(start > 0 && (toks[start - 1].lower == "for" || toks[start - 1].lower == "just" ||
+                        toks[start - 1].lower == "something" || toks[start - 1].lower == "slightly" ||
+                        toks[start - 1].lower == "well" || toks[start - 1].lower == "little" ||
+                        toks[start - 1].lower == "only")) &&
+        (m.unit == "year" || m.unit == "month" || m.unit == "week" || m.unit == "day" || m.unit == "hour" ||
+         m.unit == "minute" || m.unit == "decade")) {
+      m.qualifier.clear();
+      start = i;
     }
     bool counted_in_suffix = false;
     if (!unit_word.empty()) {
