@@ -707,11 +707,22 @@ std::vector<std::vector<std::uint32_t>> same_quantity_groups(const std::vector<F
                                                              const std::vector<std::string>& predicates,
                                                              const std::vector<FigureContext>& contexts,
                                                              const std::set<std::pair<std::uint32_t, std::uint32_t>>& revisions) {
-  std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::uint32_t>> by_key;
+  // "15 other nations" counts the rest of a set, not the set ("the United States and 15 other
+  // nations", "16 nations"): such a count is only one quantity with another "other" count.
+  auto complement = [](const Figure& f) {
+    const std::string& t = f.where.text;
+    for (std::size_t k = t.find("other"); k != std::string::npos; k = t.find("other", k + 1)) {
+      const bool starts = k == 0 || t[k - 1] == ' ';
+      const bool ends = k + 5 == t.size() || t[k + 5] == ' ' || (t[k + 5] == 's' && k + 6 == t.size());
+      if (starts && ends) return true;
+    }
+    return false;
+  };
+  std::map<std::tuple<std::string, std::string, std::string, bool>, std::vector<std::uint32_t>> by_key;
   for (std::uint32_t i = 0; i < figures.size(); ++i) {
     const Figure& f = figures[i];
     if (f.counted.empty() && f.unit.empty()) continue;
-    by_key[{fold_counted(f.counted), f.unit, i < predicates.size() ? predicates[i] : ""}].push_back(i);
+    by_key[{fold_counted(f.counted), f.unit, i < predicates.size() ? predicates[i] : "", complement(f)}].push_back(i);
   }
   // A value and its revision are said about the same thing: each has the other's words too.
   std::vector<FigureContext> context = contexts;

@@ -18,8 +18,9 @@ namespace precis::facts::internal {
 using FigureContext = std::map<std::string, std::uint32_t>;
 
 // Groups of figures (indices into `figures`) that report one quantity. Figures can only be one
-// quantity when they have the same unit, the same counted noun (plural folded) and the same
-// governing word (`predicates`, parallel to `figures`: "injured", "killed", ... or ""). That is
+// quantity when they have the same unit, the same counted noun (plural folded), the same
+// governing word (`predicates`, parallel to `figures`: "injured", "killed", ... or "") and both or
+// neither count the rest of a set ("15 other nations" is not "16 nations"). That is
 // not enough: "two helicopters" and "12 helicopters" are usually two fleets. Two such figures are
 // linked when the words said around them (`contexts`, parallel to `figures`) share a weight (the
 // smaller weight of each common word, summed) of at least 1 for equal values and 3 for different

@@ -129,6 +129,18 @@ TEST(SameQuantity, ValuesThatEveryArticleGivesAlikeAreNotSourcesThatDiffer) {
 namespace precis::facts::internal {
 namespace {
 
+TEST(SameQuantity, ACountOfTheOthersIsNotTheCountOfAll) {
+  // "The United States and 15 other nations plan to begin building the station" / "The station,
+  // involving 16 nations, ...": one set counted two ways, not an update from 15 to 16.
+  std::vector<Figure> f = {figure(1, 0, 15, "nations"), figure(2, 0, 16, "nations"), figure(3, 0, 14, "nations")};
+  f[0].where.text = "15 other nations";
+  f[1].where.text = "16 nations";
+  f[2].where.text = "14 other nations";
+  std::vector<FigureContext> c = {words({"station", "build", "space"}), words({"station", "build", "space"}),
+                                  words({"station", "build", "space"})};
+  EXPECT_EQ(same_quantity_groups(f, {"", "", ""}, c, {}), (Groups{{0, 2}}));
+}
+
 TEST(SameQuantity, AmountsOfDifferentThingsAreNeverLinked) {
   // "$30 billion in aid" / "$30 billion in loans", said alike otherwise.
   std::vector<Figure> f = {figure(1, 0, 30e9, "", "USD"), figure(2, 0, 30e9, "", "USD")};
