@@ -6,6 +6,7 @@
 // noun phrases, at a cost precis does not need for "how many of what".
 #include "precis/facts/numbers.h"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 #include <unordered_set>
@@ -117,7 +118,19 @@ struct DigitNumber {
   std::string suffix_word;  // "5-year" -> "year"
 };
 
+// Spaces that group thousands in SI and French style: "4 000" with a no-break (U+00A0), narrow
+// no-break (U+202F) or thin (U+2009) space.
+constexpr std::string_view kGroupSpaces[] = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
+
 std::optional<DigitNumber> parse_digit_token(std::string_view t) {
+  // A token joined across group spaces (find_figures) is read as if they were commas.
+  std::string grouped;
+  for (std::string_view g : kGroupSpaces) {
+    if (t.find(g) == std::string_view::npos) continue;
+    if (grouped.empty()) grouped = std::string(t);
+    for (std::size_t k = grouped.find(g); k != std::string::npos; k = grouped.find(g, k + 1)) grouped.replace(k, g.size(), ",");
+  }
+  if (!grouped.empty()) t = grouped;
   DigitNumber n;
   std::size_t i = 0;
   struct Sign {
@@ -586,7 +599,26 @@ std::string measured_noun(const std::vector<Tok>& toks, std::size_t first, std::
 
 std::vector<FigureMatch> find_figures(std::string_view text) {
   std::vector<Tok> toks;
-  for (ByteSpan s : text::tokenize(text)) toks.push_back(Tok{s, slice(text, s), ascii_lower(slice(text, s))});
+  auto all_digits = [](std::string_view w) {
+    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  for (ByteSpan s : text::tokenize(text)) {
+    // "4 000 visitors" with a group space: one number, not 4 and 000 (three digits after one
+    // group space, after a number of at most three digits or an earlier group).
+    if (!toks.empty() && all_digits(slice(text, s)) && s.size() == 3) {
+      Tok& last = toks.back();
+      const std::string_view gap = text.substr(last.span.end, s.begin - last.span.end);
+      const bool group_space = std::find(std::begin(kGroupSpaces), std::end(kGroupSpaces), gap) != std::end(kGroupSpaces);
+      const std::string_view head = last.text.substr(0, std::min(last.text.size(), last.text.find_first_of("\xC2\xE2")));
+      if (group_space && !head.empty() && head.size() <= 3 && (all_digits(head) || (head.size() > 1 && head[0] == '$' && all_digits(head.substr(1))))) {
+        last.span.end = s.end;
+        last.text = slice(text, last.span);
+        last.lower = ascii_lower(last.text);
+        continue;
+      }
+    }
+    toks.push_back(Tok{s, slice(text, s), ascii_lower(slice(text, s))});
+  }
   std::vector<FigureMatch> out;
   std::size_t i = 0, previous_end = 0;
   while (i < toks.size()) {

@@ -62,7 +62,15 @@ std::vector<Unit> decode_and_map(std::string_view input) {
     } else if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F) {
       cp = '"';
     } else if (cp >= 0x80 && cp != '\n' && is_white_space(cp)) {
-      cp = ' ';
+      // A no-break, narrow no-break, thin or figure space that groups thousands ("4 000", SI and
+      // French style) stays, as U+202F, so that the number stays one: the facts read "4 000
+      // visitors" as 4,000, where a plain space would make it 4 and 000. A group is exactly three
+      // digits after a digit.
+      auto digit = [&](std::size_t k) { return k < input.size() && input[k] >= '0' && input[k] <= '9'; };
+      const bool groups = (cp == 0x00A0 || cp == 0x202F || cp == 0x2009 || cp == 0x2007) && !units.empty() &&
+                          units.back().cp >= '0' && units.back().cp <= '9' && digit(pos) && digit(pos + 1) &&
+                          digit(pos + 2) && !digit(pos + 3);
+      cp = groups ? 0x202F : ' ';
     }
     units.push_back({cp, b, e});
   }
