@@ -28,6 +28,7 @@ struct Args {
   std::uint32_t max_candidates = 0;
   std::uint32_t min_words = 0;
   bool no_introduced_names = false;
+  bool no_whole_quotations = false;
   std::uint32_t lead_sentences = 0;
   std::string concepts = "learnt";
   std::string train;
@@ -62,6 +63,7 @@ int run(const Args& args) {
   if (args.max_candidates > 0) options.summary.max_candidates = args.max_candidates;
   if (args.min_words > 0) options.summary.candidates.min_words = args.min_words;
   if (args.no_introduced_names) options.summary.candidates.introduced_names = false;
+  if (args.no_whole_quotations) options.summary.candidates.whole_quotations = false;
   if (args.lead_sentences > 0) options.summary.candidates.lead_sentences = args.lead_sentences;
   if (args.model_unigram_weight >= 0) options.summary.model_unigram_weight = args.model_unigram_weight;
   if (args.work_limit >= 0) options.summary.ilp_work_limit = static_cast<std::uint32_t>(args.work_limit);
@@ -137,6 +139,9 @@ void add_eval_summaries_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--min-words", args->min_words, "Tuning: shortest candidate sentence in words")->group("Tuning");
   cmd->add_flag("--no-introduced-names", args->no_introduced_names,
                 "Tuning: keep sentences that name someone by a surname the story introduces elsewhere")
+      ->group("Tuning");
+  cmd->add_flag("--no-whole-quotations", args->no_whole_quotations,
+                "Tuning: keep sentences that are part of a quotation or parenthesis running over several sentences")
       ->group("Tuning");
   cmd->add_option("--model-unigram-weight", args->model_unigram_weight, "Tuning: learnt unigram value beside bigrams")->group("Tuning");
   cmd->add_option("--model-min-df", args->model_min_df, "Tuning: learnt concepts need this document frequency")->group("Tuning");

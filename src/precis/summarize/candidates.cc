@@ -79,6 +79,10 @@ Rejection check_standalone(const Article& article, const Sentence& sentence, con
   if (last == '?') return Rejection::kQuestion;
   if (last != '.' && last != '!') return Rejection::kNoEnding;
   if (!options.require_standalone || !is_english(article)) return Rejection::kNone;
+  if (options.whole_quotations && (std::count(text.begin(), text.end(), '"') % 2 == 1 ||
+                                   std::count(text.begin(), text.end(), '(') != std::count(text.begin(), text.end(), ')'))) {
+    return Rejection::kPartOfQuotation;
+  }
 
   // The first word token, lower-cased.
   std::string_view first;

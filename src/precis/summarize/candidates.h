@@ -28,6 +28,12 @@ struct CandidateOptions {
   // when the story introduces the name in full elsewhere and fewer than half of its articles use
   // it ("McLeod said ..." beside "Australian historian Ross McLeod").
   bool introduced_names = true;
+  // With require_standalone: no part of a quotation or a parenthesis that runs over several
+  // sentences, that is no sentence with an odd number of double quotes ('Bonior said: "This is
+  // wrong.' opens one that the next sentence goes on with; 'Not tourists _ people who live and
+  // work here."' ends one) or with more opening than closing brackets or the reverse ('The vote
+  // was announced at 1:24 p.m. EST, leaving ... from office.)').
+  bool whole_quotations = true;
   std::uint32_t lead_sentences = 5;  // a document's first sentences, counted in ConceptTable::concept_lead
 };
 
@@ -66,7 +72,17 @@ struct ConceptTable {
 };
 
 // Why a sentence was not a candidate (for diagnostics and tests).
-enum class Rejection { kNone, kTooShort, kTooLong, kNoEnding, kQuestion, kPronounStart, kConnectiveStart, kUnattributedQuote };
+enum class Rejection {
+  kNone,
+  kTooShort,
+  kTooLong,
+  kNoEnding,
+  kQuestion,
+  kPronounStart,
+  kConnectiveStart,
+  kUnattributedQuote,
+  kPartOfQuotation
+};
 
 Rejection check_standalone(const Article& article, const Sentence& sentence, const CandidateOptions& options);
 

@@ -59,6 +59,26 @@ TEST(Candidates, QuotationWithoutANamedSpeakerIsRejected) {
   EXPECT_EQ(verdict("\"We lost everything in the warehouse,\" said Mara Lind, who runs a shipping agency."), Rejection::kNone);
 }
 
+// A quotation (or a parenthesis) that runs over several sentences is split by the sentence
+// splitter; taken out of the article, its opening sentence leaves the quotation open and the
+// later ones close a quotation the reader never saw open.
+TEST(Candidates, PartOfAQuotationOverSeveralSentencesIsRejected) {
+  EXPECT_EQ(verdict("Port director Ines Calloway said: \"The berths will stay closed for the whole week."),
+            Rejection::kPartOfQuotation);
+  EXPECT_EQ(verdict("Not tourists, but people who live and work on the quay every single day.\""),
+            Rejection::kPartOfQuotation);
+  EXPECT_EQ(verdict("Port director Ines Calloway said the berths would stay \"closed for the whole week.\""),
+            Rejection::kNone);
+  EXPECT_EQ(verdict("The vote was announced at 1:24 p.m., leaving the port board to decide on Monday.)"),
+            Rejection::kPartOfQuotation);
+  EXPECT_EQ(verdict("The vote was announced at 1:24 p.m. (local time), leaving the board to decide on Monday."),
+            Rejection::kNone);
+  Article a = annotated("Port director Ines Calloway said: \"The berths will stay closed for the whole week.");
+  CandidateOptions options;
+  options.whole_quotations = false;
+  EXPECT_EQ(check_standalone(a, a.sentences[0], options), Rejection::kNone);
+}
+
 TEST(Candidates, TrailingPronounSpeakerIsRejected) {
   EXPECT_EQ(verdict("Only 15 of the workers were able to leave the building before the roof fell, he said."), Rejection::kPronounStart);
 }
