@@ -138,7 +138,7 @@ engine::DigestResult one_article_story() {
   return result;
 }
 
-TEST(FactsView, DropsOneOffNamesDateOnlyAndPronounTimelineLines) {
+TEST(FactsView, DropsOneOffNamesAndTimelineLinesThatDoNotStandAlone) {
   engine::DigestResult result = one_article_story();
   facts::StoryFacts f;
   auto entity = [](std::string name, std::size_t mentions, std::vector<std::string> roles) {
@@ -165,7 +165,9 @@ TEST(FactsView, DropsOneOffNamesDateOnlyAndPronounTimelineLines) {
   pronoun.sentence = "He is to meet the port director on Tuesday.";  // who?
   facts::TimelineEvent quoted = dated;
   quoted.sentence = "\"It was like thunder,\" a docker said on Tuesday.";
-  f.timeline = {dated, event, pronoun, quoted};
+  facts::TimelineEvent piece = dated;
+  piece.sentence = "The port director said on Tuesday: \"We will reopen the berths.";  // goes on
+  f.timeline = {dated, event, pronoun, quoted, piece};
   result.facts.push_back(f);
   StoryView view = make_story_view(result, 0);
   ASSERT_EQ(view.facts.people.size(), 2u);
