@@ -95,7 +95,7 @@ InContext in_context(const engine::DigestResult& result, const facts::Mention& m
   out.shown = m.span;
   const auto figure = words_of(text.substr(m.span.begin, m.span.end - m.span.begin));
   out.figure = joined(figure, 0, figure.size());
-  const bool whole = before.size() + after.size() + 1 <= kWholeSentenceWords;
+  const bool whole = before.size() + figure.size() + after.size() <= kWholeSentenceWords;
   const std::size_t left = whole ? before.size() : std::min(before.size(), kContextWords);
   const std::size_t right = whole ? after.size() : std::min(after.size(), kContextWords);
   // The figure's own word may run on into punctuation ("two berths," is one word): keep it glued.

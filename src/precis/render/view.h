@@ -60,7 +60,7 @@ inline constexpr std::size_t kMaxFigures = 8;
 inline constexpr std::size_t kMaxNamesPerKind = 6;
 inline constexpr std::size_t kMaxTimeline = 8;
 // A figure's context: its whole sentence up to this many words, else this many words on each side.
-inline constexpr std::size_t kWholeSentenceWords = 20;
+inline constexpr std::size_t kWholeSentenceWords = 24;
 inline constexpr std::size_t kContextWords = 7;
 
 }  // namespace precis::render
