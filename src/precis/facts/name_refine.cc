@@ -28,6 +28,16 @@ const Words& place_last_words() {
   return w;
 }
 
+// Last words that make a name a place even when the tagger says person and the word before is a
+// name ("Gabo Island", "Bass Strait"): no one's surname. Not "lake" or "bay" (Ricki Lake, Michael
+// Bay), which "place_last_words" also leaves out.
+const Words& geographic_last_words() {
+  static const Words w = {"island", "islands",  "isle",   "strait", "straits", "ocean",  "sea",
+                          "peninsula", "gulf", "river", "mountains", "desert", "airport", "province",
+                          "canal", "archipelago"};
+  return w;
+}
+
 // Last words that make a name an organisation. Not "federation" ("Russian Federation").
 const Words& org_last_words() {
   static const Words w = {"hospital",   "clinic",     "infirmary", "school",   "college",    "university",
@@ -178,7 +188,7 @@ void refine_name_spans(const std::vector<std::string_view>& words, std::vector<N
       const std::string before_head = ascii_lower(words[n.end - 2]);
       const bool head_may_retype = n.type != NameType::kPerson || Gazetteer::system().is_common_word(before_head) ||
                                    weekday_number(before_head) >= 0;  // "Sunday Telegraph"
-      if (head_may_retype && in(place_last_words(), last)) {
+      if ((head_may_retype && in(place_last_words(), last)) || in(geographic_last_words(), last)) {
         n.type = NameType::kLocation;
       } else if (head_may_retype && in(org_last_words(), last)) {
         n.type = NameType::kOrganization;

@@ -45,6 +45,15 @@ TEST(NameRefine, HeadWordsDecideTheKind) {
   EXPECT_EQ(refine(e), (std::vector<NameSpan>{{1, 3, kLoc}, {4, 6, kOrg}, {7, 9, kOrg}}));
 }
 
+// Islands, straits, rivers, airports are no one's surname: they make a place even after a name
+// ("Gabo Island", tagged a person in the Sydney-Hobart reports; "Wye River", an organisation).
+// Not "Lake" or "Bay" (Ricki Lake, Michael Bay).
+TEST(NameRefine, GeographicHeadsMakeAPlaceEvenAfterAName) {
+  Case c{{"off", "Gabo", "Island", "near", "the", "Wye", "River", "and", "Ricki", "Lake"},
+         {{1, 3, kPer}, {5, 7, kOrg}, {8, 10, kPer}}};
+  EXPECT_EQ(refine(c), (std::vector<NameSpan>{{1, 3, kLoc}, {5, 7, kLoc}, {8, 10, kPer}}));
+}
+
 TEST(NameRefine, OneWordBeforeCityOrCouncilIsAPlace) {
   Case c{{"Lisburg", "city", "council", "met", ";", "Microsoft", "officials", "and", "Clinton", "aides"},
          {{0, 1, kPer}, {5, 6, kOrg}, {8, 9, kPer}}};
