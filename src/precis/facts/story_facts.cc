@@ -132,6 +132,15 @@ std::string role_after(const Article& a, std::uint32_t end_token, std::uint32_t 
   if (!has_role || k == start || k >= sentence_end) return "";
   std::string_view end = slice(a.text, a.tokens[k].span);
   if (end != "," && end != "." && end != ";") return "";
+  // A role names no day and opens no clause: ", the Foreign Office in London confirmed on
+  // Wednesday.", ", as the Swiss official claimed earlier Sunday,", ", which is in police
+  // custody,", ", Largent would run for speaker instead." are the rest of a sentence.
+  static const std::unordered_set<std::string_view> kClause = {"which", "that", "would", "will", "could", "should",
+                                                               "according", "as", "when", "while", "because"};
+  for (std::uint32_t t = start; t < k; ++t) {
+    const std::string& w = a.tokens[t].lower;
+    if (kClause.count(w) != 0 || month_number(w) != 0 || weekday_number(w) >= 0) return "";
+  }
   return std::string(a.text.substr(a.tokens[start].span.begin, a.tokens[k - 1].span.end - a.tokens[start].span.begin));
 }
 
@@ -588,11 +597,31 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       return a.where.span.begin < b.where.span.begin;
     });
     std::map<std::string, int> role_count;
+    std::map<std::string, int> form_count;
     std::set<std::uint32_t> articles;
     for (const auto& m : e.mentions) {
       if (!m.role.empty()) role_count[m.role]++;
       articles.insert(m.where.article.value);
-      if (m.where.text.size() > e.name.size()) e.name = m.where.text;
+      form_count[m.where.text]++;
+    }
+    // The name is the fullest form ("Xu Wenli", not "Xu"); of forms with as many words, the one
+    // written most often ("China Democracy Party" 16 times, not "China Democratic Party" 4
+    // times), then the longer. Forms that differ only in case or periods count as one, and the
+    // longer is shown ("Calif." beside the "Calif" a sentence's full stop leaves).
+    std::map<std::string, int> folded_count;
+    for (const auto& [form, count] : form_count) folded_count[fold(form)] += count;
+    auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + 1; };
+    auto better = [&](const std::string& x, const std::string& y) {
+      if (words(x) != words(y)) return words(x) > words(y);
+      const std::string fx = fold(x), fy = fold(y);
+      if (fx != fy) {
+        const int cx = folded_count.count(fx) ? folded_count[fx] : 0, cy = folded_count.count(fy) ? folded_count[fy] : 0;
+        if (cx != cy) return cx > cy;
+      }
+      return x.size() > y.size();
+    };
+    for (const auto& [form, count] : form_count) {
+      if (better(form, e.name)) e.name = form;
     }
     e.article_count = static_cast<std::uint32_t>(articles.size());
     std::vector<std::pair<int, std::string>> roles;
