@@ -16,8 +16,8 @@ namespace precis::facts::internal {
 // same name or surname, else are dropped). Rules, in order:
 //   1. one folded name (case and dots ignored) is one entity per kind;
 //   2. one name, one kind: all mentions go to the kind with the most mentions (a tie moves
-//      nothing); weekday and month
-//      names are dropped ("Sunday" taken for a person);
+//      nothing); weekday and month names, a courtesy title alone ("Ms") and compass adjectives
+//      ("Western") are dropped ("Sunday" taken for a person);
 //   3. a one-word person joins the most mentioned multi-word person with that surname; else
 //      the most mentioned multi-word person with that first name, when no other one has more
 //      than half as many mentions ("Najib" and "Najib Razak", "Xu" and "Xu Wenli"; with two
@@ -26,9 +26,12 @@ namespace precis::facts::internal {
 //      least as many mentions ("Clinton" beside "Bill Clinton"); places never do ("Jordan");
 //   5. an acronym organisation or place ("IMF", "U.S.") joins the one organisation or place of
 //      the story whose capitalised words give its letters ("International Monetary Fund",
-//      "United States"; little words such as "of" are skipped); with two candidates, neither.
-// Returns entities with names (longest form), roles (most frequent first) and article counts,
-// most mentioned first. Pure; thread-safe.
+//      "United States"; little words such as "of" are skipped); organisations of those initials
+//      whose names differ only in word endings are first one ("Palestine" / "Palestinian
+//      National Council"); with two candidates left, neither.
+// Returns entities with names (the fullest form; of forms with as many words the most written,
+// forms differing only in case and periods counting as one; then the longer), roles (most
+// frequent first) and article counts, most mentioned first. Pure; thread-safe.
 std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<Entity> tentative);
 
 // A name that a wire dateline of the story gives as its place ("PORT AVEN, Nov. 3 (MP) —") is a

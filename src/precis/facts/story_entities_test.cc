@@ -195,6 +195,15 @@ TEST(StoryEntities, CalendarWordsAreNotEntities) {
   EXPECT_EQ(may->mentions.size(), 2u);  // "May" is a surname here, not the month
 }
 
+TEST(StoryEntities, TitlesAndCompassWordsAloneAreNotEntities) {
+  std::vector<Entity> raw = {mention("Ms", EntityKind::kLocation, 1), mention("Western", EntityKind::kLocation, 2),
+                             mention("Western", EntityKind::kLocation, 3), mention("Western Sahara", EntityKind::kLocation, 4)};
+  auto merged = merge_story_entities(raw, {});
+  EXPECT_EQ(find(merged, "Ms", EntityKind::kLocation), nullptr);
+  EXPECT_EQ(find(merged, "Western", EntityKind::kLocation), nullptr);
+  EXPECT_NE(find(merged, "Western Sahara", EntityKind::kLocation), nullptr);
+}
+
 TEST(StoryEntities, SurnameTaggedAsOrganisationJoinsThePerson) {
   std::vector<Entity> raw = {mention("Bill Clinton", EntityKind::kPerson, 1), mention("Clinton", EntityKind::kPerson, 2),
                              mention("Bill Clinton", EntityKind::kPerson, 3), mention("Clinton", EntityKind::kOrganization, 4),
