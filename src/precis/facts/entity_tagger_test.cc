@@ -106,6 +106,29 @@ TEST(Gazetteer, MarksLongestListedName) {
   EXPECT_EQ(g.classes_of("new york"), Gazetteer::kLocation);
 }
 
+// A capitalised adjective is a "proper adjective" unless it is also a place or organisation
+// noun; being a people too ("French") is allowed.
+TEST(Gazetteer, ProperAdjectivesAreNoPlacesOrOrganisations) {
+  Gazetteer g;
+  g.add_proper_adjective("Philippine");
+  g.add_proper_adjective("French");
+  g.add_name("French", Gazetteer::kPerson);
+  g.add_proper_adjective("Georgian");
+  g.add_name("Georgian", Gazetteer::kLocation);
+  EXPECT_TRUE(g.is_proper_adjective("philippine"));
+  EXPECT_TRUE(g.is_proper_adjective("French"));
+  EXPECT_FALSE(g.is_proper_adjective("Georgian"));
+  EXPECT_FALSE(g.is_proper_adjective("Manila"));
+}
+
+// With this machine's WordNet: "Democratic" or "Philippine" alone is no organisation or place.
+TEST(Gazetteer, SystemProperAdjectivesAreNotEntities) {
+  if (!Gazetteer::system().is_proper_adjective("Philippine")) GTEST_SKIP() << "WordNet (wordnet-base) not installed";
+  EXPECT_TRUE(Gazetteer::system().is_proper_adjective("Democratic"));
+  EXPECT_FALSE(Gazetteer::system().is_proper_adjective("Philippines"));
+  EXPECT_FALSE(Gazetteer::system().is_proper_adjective("Manila"));
+}
+
 TEST(Conll, SpansFromIob1AndIob2) {
   EXPECT_EQ(spans_from_tags({"I-PER", "I-PER", "O", "B-LOC", "I-ORG"}),
             (std::vector<NameSpan>{{0, 2, NameType::kPerson}, {3, 4, NameType::kLocation}, {4, 5, NameType::kOrganization}}));

@@ -113,6 +113,17 @@ void Gazetteer::add_name(std::string_view name, std::uint8_t classes) {
   first.lengths |= static_cast<std::uint8_t>(1u << (words - 1));
 }
 
+void Gazetteer::add_proper_adjective(std::string_view word) {
+  if (!word.empty()) proper_adjectives_.insert(ascii_lower(word));
+}
+
+bool Gazetteer::is_proper_adjective(std::string_view word) const {
+  const std::string key = ascii_lower(word);
+  if (proper_adjectives_.count(key) == 0) return false;
+  auto it = names_.find(key);  // "French" is also a people (WordNet noun.person), not a place
+  return it == names_.end() || (it->second & (kLocation | kCountry | kOrganization)) == 0;
+}
+
 void Gazetteer::add_common_word(std::string_view word) {
   if (word.empty()) return;
   WordEntry& entry = words_[ascii_lower(word)];
@@ -188,6 +199,9 @@ std::size_t Gazetteer::load_wordnet(const std::string& wordnet_dir) {
         if (starts_upper_ascii(word)) {
           if (classes != 0) {
             add_name(word, classes);
+            ++added;
+          } else if (std::string_view(pos) == "adj" && word.find('_') == std::string_view::npos) {
+            add_proper_adjective(word);
             ++added;
           }
         } else if (word.find('_') == std::string::npos) {

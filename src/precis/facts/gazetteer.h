@@ -59,6 +59,11 @@ class Gazetteer {
   // The classes of a whole name (case-insensitive), 0 when not listed.
   std::uint8_t classes_of(std::string_view name) const;
   bool is_common_word(std::string_view word) const;
+  // A capitalised adjective of WordNet that is no place or organisation noun there (it may be a
+  // people: "French", "Belgian"; or nothing else: "Democratic", "Philippine"), case-insensitive.
+  // Such a word alone is a name's modifier, not a place or organisation.
+  void add_proper_adjective(std::string_view word);
+  bool is_proper_adjective(std::string_view word) const;
 
   std::size_t name_count() const { return names_.size(); }
   std::size_t common_word_count() const { return common_count_; }
@@ -76,6 +81,7 @@ class Gazetteer {
   };
   std::unordered_map<std::string, WordEntry> words_;
   std::size_t common_count_ = 0;
+  std::unordered_set<std::string> proper_adjectives_;  // lower-cased; names_ removed after loading
 };
 
 // ASCII lower-casing (other bytes unchanged): cheap and good enough for matching keys.

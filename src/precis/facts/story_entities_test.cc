@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "precis/facts/gazetteer.h"
+
 namespace precis::facts::internal {
 namespace {
 
@@ -202,6 +204,18 @@ TEST(StoryEntities, TitlesAndCompassWordsAloneAreNotEntities) {
   EXPECT_EQ(find(merged, "Ms", EntityKind::kLocation), nullptr);
   EXPECT_EQ(find(merged, "Western", EntityKind::kLocation), nullptr);
   EXPECT_NE(find(merged, "Western Sahara", EntityKind::kLocation), nullptr);
+}
+
+TEST(StoryEntities, AnAdjectiveAloneIsNoPlaceOrOrganisation) {
+  if (!Gazetteer::system().is_proper_adjective("Philippine")) GTEST_SKIP() << "WordNet (wordnet-base) not installed";
+  std::vector<Entity> raw = {mention("Democratic", EntityKind::kOrganization, 1), mention("Democratic", EntityKind::kOrganization, 2),
+                             mention("Philippine", EntityKind::kLocation, 3), mention("Philippine", EntityKind::kLocation, 4),
+                             mention("Democratic Party", EntityKind::kOrganization, 5), mention("Manila", EntityKind::kLocation, 5)};
+  auto merged = merge_story_entities(raw, {});
+  EXPECT_EQ(find(merged, "Democratic", EntityKind::kOrganization), nullptr);
+  EXPECT_EQ(find(merged, "Philippine", EntityKind::kLocation), nullptr);
+  EXPECT_NE(find(merged, "Democratic Party", EntityKind::kOrganization), nullptr);
+  EXPECT_NE(find(merged, "Manila", EntityKind::kLocation), nullptr);
 }
 
 TEST(StoryEntities, SurnameTaggedAsOrganisationJoinsThePerson) {

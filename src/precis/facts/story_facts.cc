@@ -398,11 +398,15 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       const auto& counts = count_by_name[it->first.second];
       const std::size_t best = static_cast<std::size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
       const bool clear = std::count(counts.begin(), counts.end(), counts[best]) == 1;  // a tie moves nothing
-      // Nor are a courtesy title on its own ("Ms" before a name the tagger missed) or a compass
-      // adjective ("Western governments", tagged a place).
+      // Nor are a courtesy title on its own ("Ms" before a name the tagger missed), a compass
+      // adjective ("Western governments", tagged a place) or, as a place or organisation, another
+      // adjective of a proper name ("French", "Belgian", "Palestinian", "Democratic").
       static const std::unordered_set<std::string> kNoNames = {"mr", "mrs", "ms", "dr", "western", "eastern",
                                                                "northern", "southern"};
-      if (is_calendar_name(it->first.second) || kNoNames.count(it->first.second) != 0) {
+      const bool adjective = it->first.first != static_cast<int>(EntityKind::kPerson) &&
+                             it->first.second.find(' ') == std::string::npos &&
+                             Gazetteer::system().is_proper_adjective(it->first.second);
+      if (is_calendar_name(it->first.second) || kNoNames.count(it->first.second) != 0 || adjective) {
         it = by_name.erase(it);
       } else if (clear && best != static_cast<std::size_t>(it->first.first)) {
         auto target = by_name.find(std::make_pair(static_cast<int>(best), it->first.second));
