@@ -134,9 +134,11 @@ std::string role_after(const Article& a, std::uint32_t end_token, std::uint32_t 
   if (end != "," && end != "." && end != ";") return "";
   // A role names no day and opens no clause: ", the Foreign Office in London confirmed on
   // Wednesday.", ", as the Swiss official claimed earlier Sunday,", ", which is in police
-  // custody,", ", Largent would run for speaker instead." are the rest of a sentence.
+  // custody,", ", Largent would run for speaker instead.", ", had worked for the mayor" are the
+  // rest of a sentence.
   static const std::unordered_set<std::string_view> kClause = {"which", "that", "would", "will", "could", "should",
-                                                               "according", "as", "when", "while", "because"};
+                                                               "according", "as", "when", "while", "because",
+                                                               "had", "has", "have", "was", "is", "were", "are"};
   for (std::uint32_t t = start; t < k; ++t) {
     const std::string& w = a.tokens[t].lower;
     if (kClause.count(w) != 0 || month_number(w) != 0 || weekday_number(w) >= 0) return "";
