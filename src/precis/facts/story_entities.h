@@ -46,4 +46,9 @@ void mark_dateline_places(std::vector<Entity>& mentions, const std::vector<std::
 // "Hague"). The last word always stays. Pure; thread-safe.
 std::size_t leading_function_words(const std::vector<std::string_view>& lower_words);
 
+// How many of a tagged name's last words are weekdays, which date the sentence and are no part
+// of the name ("Kopp Thursday", "Intermediate People's Court Monday" -> "Kopp", ...). The first
+// word always stays. Pure; thread-safe.
+std::size_t trailing_weekdays(const std::vector<std::string_view>& words);
+
 }  // namespace precis::facts::internal

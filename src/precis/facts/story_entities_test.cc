@@ -218,6 +218,14 @@ TEST(StoryEntities, AnAdjectiveAloneIsNoPlaceOrOrganisation) {
   EXPECT_NE(find(merged, "Manila", EntityKind::kLocation), nullptr);
 }
 
+TEST(StoryEntities, AWeekdayAfterANameIsNoPartOfIt) {
+  EXPECT_EQ(trailing_weekdays({"Kopp", "Thursday"}), 1u);
+  EXPECT_EQ(trailing_weekdays({"Intermediate", "People's", "Court", "Monday"}), 1u);
+  EXPECT_EQ(trailing_weekdays({"Sunday"}), 0u);  // the first word stays (calendar names go elsewhere)
+  EXPECT_EQ(trailing_weekdays({"Robinson", "Crusoe"}), 0u);
+  EXPECT_EQ(trailing_weekdays({"Friday", "Sunday"}), 1u);
+}
+
 TEST(StoryEntities, SurnameTaggedAsOrganisationJoinsThePerson) {
   std::vector<Entity> raw = {mention("Bill Clinton", EntityKind::kPerson, 1), mention("Clinton", EntityKind::kPerson, 2),
                              mention("Bill Clinton", EntityKind::kPerson, 3), mention("Clinton", EntityKind::kOrganization, 4),

@@ -305,9 +305,16 @@ void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<
       if (n.end <= n.begin || n.end > tw.words.size()) continue;
       const bool is_tentative = n.type == NameType::kMisc;
       if (is_tentative && n.end - n.begin != 1) continue;
+      // "Kopp Thursday", "Intermediate People's Court Monday": a weekday after a name is the
+      // sentence's date, not part of the name.
+      std::size_t word_end = n.end;
+      {
+        std::vector<std::string_view> words(tw.words.begin() + n.begin, tw.words.begin() + n.end);
+        word_end -= internal::trailing_weekdays(words);
+      }
       std::uint32_t first = tw.token[n.begin];
-      const std::uint32_t last = tw.token[n.end - 1];
-      ByteSpan span{tw.spans[n.begin].begin, tw.spans[n.end - 1].end};
+      const std::uint32_t last = tw.token[word_end - 1];
+      ByteSpan span{tw.spans[n.begin].begin, tw.spans[word_end - 1].end};
       {
         // "Although Anwar", "If Xu": a sentence's capitalised first word taken into the name.
         std::vector<std::string_view> lower;
@@ -1008,6 +1015,12 @@ namespace internal {
 
 std::vector<Entity> merge_story_entities(std::vector<Entity> raw, std::vector<Entity> tentative) {
   return merge_entities(std::move(raw), std::move(tentative));
+}
+
+std::size_t trailing_weekdays(const std::vector<std::string_view>& words) {
+  std::size_t n = 0;
+  while (n + 1 < words.size() && weekday_number(ascii_lower(words[words.size() - 1 - n])) >= 0) ++n;
+  return n;
 }
 
 std::size_t leading_function_words(const std::vector<std::string_view>& lower_words) {
