@@ -16,8 +16,10 @@ namespace precis::facts::internal {
 // same name or surname, else are dropped). Rules, in order:
 //   1. one folded name (case and dots ignored) is one entity per kind;
 //   2. one name, one kind: all mentions go to the kind with the most mentions (a tie moves
-//      nothing); weekday and month names, a courtesy title alone ("Ms") and compass adjectives
-//      ("Western") are dropped ("Sunday" taken for a person);
+//      nothing); weekday and month names, a courtesy title alone ("Ms"), compass adjectives
+//      ("Western"), prefixed words ("anti-Israel") and, as places or organisations, proper
+//      adjectives alone ("Democratic", Gazetteer::is_proper_adjective) are dropped ("Sunday"
+//      taken for a person);
 //   3. a one-word person joins the most mentioned multi-word person with that surname; else
 //      the most mentioned multi-word person with that first name, when no other one has more
 //      than half as many mentions ("Najib" and "Najib Razak", "Xu" and "Xu Wenli"; with two

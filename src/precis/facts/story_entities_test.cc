@@ -197,13 +197,20 @@ TEST(StoryEntities, CalendarWordsAreNotEntities) {
   EXPECT_EQ(may->mentions.size(), 2u);  // "May" is a surname here, not the month
 }
 
-TEST(StoryEntities, TitlesAndCompassWordsAloneAreNotEntities) {
+TEST(StoryEntities, TitlesCompassWordsAndPrefixedWordsAreNotEntities) {
   std::vector<Entity> raw = {mention("Ms", EntityKind::kLocation, 1), mention("Western", EntityKind::kLocation, 2),
                              mention("Western", EntityKind::kLocation, 3), mention("Western Sahara", EntityKind::kLocation, 4)};
   auto merged = merge_story_entities(raw, {});
   EXPECT_EQ(find(merged, "Ms", EntityKind::kLocation), nullptr);
   EXPECT_EQ(find(merged, "Western", EntityKind::kLocation), nullptr);
   EXPECT_NE(find(merged, "Western Sahara", EntityKind::kLocation), nullptr);
+  // A prefixed name modifies something ("anti-Israel violence"); "al-Qaida" is a name.
+  std::vector<Entity> prefixed = {mention("anti-Israel", EntityKind::kLocation, 1), mention("pro-Beijing", EntityKind::kOrganization, 2),
+                                  mention("al-Qaida", EntityKind::kOrganization, 3)};
+  merged = merge_story_entities(prefixed, {});
+  EXPECT_EQ(find(merged, "anti-Israel", EntityKind::kLocation), nullptr);
+  EXPECT_EQ(find(merged, "pro-Beijing", EntityKind::kOrganization), nullptr);
+  EXPECT_NE(find(merged, "al-Qaida", EntityKind::kOrganization), nullptr);
 }
 
 TEST(StoryEntities, AnAdjectiveAloneIsNoPlaceOrOrganisation) {

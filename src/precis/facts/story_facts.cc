@@ -415,7 +415,12 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       const bool adjective = it->first.first != static_cast<int>(EntityKind::kPerson) &&
                              it->first.second.find(' ') == std::string::npos &&
                              Gazetteer::system().is_proper_adjective(it->first.second);
-      if (is_calendar_name(it->first.second) || kNoNames.count(it->first.second) != 0 || adjective) {
+      // "anti-Israel", "pro-Beijing": a name with a prefix is a modifier ("al-Qaida" stays).
+      const std::string& folded = it->first.second;
+      const bool prefixed = folded.rfind("anti-", 0) == 0 || folded.rfind("pro-", 0) == 0 ||
+                            folded.rfind("non-", 0) == 0 || folded.rfind("ex-", 0) == 0 ||
+                            folded.rfind("post-", 0) == 0 || folded.rfind("pre-", 0) == 0;
+      if (is_calendar_name(folded) || kNoNames.count(folded) != 0 || adjective || prefixed) {
         it = by_name.erase(it);
       } else if (clear && best != static_cast<std::size_t>(it->first.first)) {
         auto target = by_name.find(std::make_pair(static_cast<int>(best), it->first.second));
