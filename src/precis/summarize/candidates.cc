@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <cctype>
 #include <cstdint>
 #include <string_view>
@@ -198,6 +199,12 @@ std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Articl
     if (i + 1 < w.size() && capitalised(a, a.tokens[w[i + 1]])) return kInName;
     return kBare;
   };
+  // Family names come first in Chinese, Korean and Vietnamese names ("Zha Jianguo", "Kim
+  // Dae-jung"): a name followed by a given name that the story never writes otherwise introduces
+  // the family name too. given_after[(family, given)] counts such pairs, name_uses[given] every
+  // use of the given name.
+  std::map<std::pair<std::string, std::string>, std::uint32_t> given_after;
+  std::unordered_map<std::string, std::uint32_t> name_uses;
   std::uint32_t documents = 0;
   for (std::uint32_t ai = 0; ai < articles.size(); ++ai) {
     const Article& a = *articles[ai];
@@ -208,6 +215,10 @@ std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Articl
       for (std::size_t i = 0; i < w.size(); ++i) {
         const Use use = use_at(a, i);
         if (use == kNotName) continue;
+        ++name_uses[a.tokens[w[i]].lower];
+        if (i + 1 < w.size() && is_name(a, a.tokens[w[i + 1]]) && a.tokens[w[i + 1]].span.begin == a.tokens[w[i]].span.end + 1) {
+          ++given_after[{a.tokens[w[i]].lower, a.tokens[w[i + 1]].lower}];
+        }
         NameUse& n = names[a.tokens[w[i]].lower];
         if (use == kIntroduced) ++n.introduced;
         if ((i + 1 < w.size() && kSpeech.count(a.tokens[w[i + 1]].lower)) ||
@@ -223,6 +234,10 @@ std::vector<std::vector<bool>> unintroduced_names(const std::vector<const Articl
     }
   }
   if (names.empty()) return {};
+  for (const auto& [pair, count] : given_after) {
+    auto uses = name_uses.find(pair.second);
+    if (uses != name_uses.end() && uses->second == count) names[pair.first].introduced += count;
+  }
   for (const Article* a : articles) {
     for (const Token& t : a->tokens) {
       if (t.is_word && t.span.begin < a->text.size() && a->text[t.span.begin] >= 'a' && a->text[t.span.begin] <= 'z') {

@@ -26,7 +26,8 @@ struct CandidateOptions {
   bool require_standalone = true;  // apply the pronoun / connective / quotation rules
   // With require_standalone, in English stories: no sentence that names someone by surname alone
   // when the story introduces the name in full elsewhere and fewer than half of its articles use
-  // it ("McLeod said ..." beside "Australian historian Ross McLeod").
+  // it ("McLeod said ..." beside "Australian historian Ross McLeod"; "Zha pledged ..." beside
+  // "dissident Zha Jianguo", family name first, the given name never written without it).
   bool introduced_names = true;
   // With require_standalone: no part of a quotation or a parenthesis that runs over several
   // sentences, that is no sentence with an odd number of double quotes ('Bonior said: "This is

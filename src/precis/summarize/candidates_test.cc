@@ -157,6 +157,25 @@ TEST(Candidates, ASurnameTheStoryIntroducesElsewhereIsNotLeftBare) {
   EXPECT_TRUE(has(known, "McLeod said 40,000"));
 }
 
+// Family name first: "Zha Jianguo" introduces "Zha" (the given name "Jianguo" is never written
+// without it), so "Zha pledged ..." taken out of its article leaves the reader asking who Zha is.
+TEST(Candidates, AFamilyNameBeforeItsGivenNameIsIntroducedToo) {
+  Article a = annotated(
+      "Police told dissident Zha Jianguo on Monday to stop organising the new opposition party. "
+      "Zha said he would keep campaigning for the release of the party's detained founders.");
+  Article b = annotated("Zha pledged to work with exiles in the United States to campaign for the detained founders.");
+  const std::vector<Article> ferry = ferry_reports();
+  std::vector<const Article*> articles = {&a, &b, &ferry[0], &ferry[1], &ferry[2]};
+  const std::vector<bool> skip(articles.size(), false);
+  const std::vector<std::string> texts = candidate_texts(articles, build_candidates(articles, skip, CandidateOptions{}));
+  auto has = [&](const std::string& prefix) {
+    return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.rfind(prefix, 0) == 0; });
+  };
+  EXPECT_TRUE(has("Police told dissident Zha Jianguo"));
+  EXPECT_FALSE(has("Zha pledged"));
+  EXPECT_FALSE(has("Zha said he would"));
+}
+
 TEST(Candidates, APlaceIsNoSurname) {
   // "Southeast Asia" introduces "Asia" the way "Ross McLeod" introduces "McLeod", and "Asia said"
   // reads like a speaker, but "in Asia" shows it is a place.
