@@ -119,6 +119,11 @@ std::vector<std::string> candidate_texts(const std::vector<const Article*>& arti
   return out;
 }
 
+// Whether one of `texts` starts with `prefix`.
+bool has(const std::vector<std::string>& texts, const std::string& prefix) {
+  return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.rfind(prefix, 0) == 0; });
+}
+
 // Three reports on another matter (the ferry timetable), which name nobody.
 std::vector<Article> ferry_reports() {
   return {annotated("The harbour board approved the new ferry timetable for the winter months on Tuesday."),
@@ -138,9 +143,6 @@ TEST(Candidates, ASurnameTheStoryIntroducesElsewhereIsNotLeftBare) {
   const std::vector<bool> skip(articles.size(), false);
   const CandidateSet set = build_candidates(articles, skip, CandidateOptions{});
   const std::vector<std::string> texts = candidate_texts(articles, set);
-  auto has = [](const std::vector<std::string>& in, const std::string& prefix) {
-    return std::any_of(in.begin(), in.end(), [&](const std::string& t) { return t.rfind(prefix, 0) == 0; });
-  };
   EXPECT_TRUE(has(texts, "Australian historian Ross McLeod said"));  // introduces him
   EXPECT_FALSE(has(texts, "McLeod said 40,000"));
   EXPECT_FALSE(has(texts, "McLeod told the hearing"));
@@ -168,12 +170,9 @@ TEST(Candidates, AFamilyNameBeforeItsGivenNameIsIntroducedToo) {
   std::vector<const Article*> articles = {&a, &b, &ferry[0], &ferry[1], &ferry[2]};
   const std::vector<bool> skip(articles.size(), false);
   const std::vector<std::string> texts = candidate_texts(articles, build_candidates(articles, skip, CandidateOptions{}));
-  auto has = [&](const std::string& prefix) {
-    return std::any_of(texts.begin(), texts.end(), [&](const std::string& t) { return t.rfind(prefix, 0) == 0; });
-  };
-  EXPECT_TRUE(has("Police told dissident Zha Jianguo"));
-  EXPECT_FALSE(has("Zha pledged"));
-  EXPECT_FALSE(has("Zha said he would"));
+  EXPECT_TRUE(has(texts, "Police told dissident Zha Jianguo"));
+  EXPECT_FALSE(has(texts, "Zha pledged"));
+  EXPECT_FALSE(has(texts, "Zha said he would"));
 }
 
 TEST(Candidates, APlaceIsNoSurname) {
