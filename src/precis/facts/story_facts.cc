@@ -757,7 +757,8 @@ namespace internal {
 std::vector<std::vector<std::uint32_t>> same_quantity_groups(const std::vector<Figure>& figures,
                                                              const std::vector<std::string>& predicates,
                                                              const std::vector<FigureContext>& contexts,
-                                                             const std::set<std::pair<std::uint32_t, std::uint32_t>>& revisions) {
+                                                             const std::set<std::pair<std::uint32_t, std::uint32_t>>& revisions,
+                                                             const std::vector<std::vector<std::uint32_t>>& people) {
   // "15 other nations" counts the rest of a set, not the set ("the United States and 15 other
   // nations", "16 nations"): such a count is only one quantity with another "other" count.
   auto complement = [](const Figure& f) {
@@ -812,6 +813,14 @@ std::vector<std::vector<std::uint32_t>> same_quantity_groups(const std::vector<F
         }
         // "$30 billion in aid" and "$18 billion in new money": amounts of two things.
         if (!a.measured.empty() && !b.measured.empty() && fold_counted(a.measured) != fold_counted(b.measured)) continue;
+        // "Xu for 12 years" and "Qin Yongmin ... has spent 10 years in prison": different values in
+        // sentences about different people are two people's quantities.
+        if (!same && i < people.size() && j < people.size() && !people[i].empty() && !people[j].empty() &&
+            std::none_of(people[i].begin(), people[i].end(), [&](std::uint32_t p) {
+              return std::binary_search(people[j].begin(), people[j].end(), p);
+            })) {
+          continue;
+        }
         const std::uint32_t needed = governed ? (same ? 0 : 1) : (same ? 1 : 3);
         if (shared_weight(context[i], context[j]) >= needed) parent[find_root(parent, i)] = find_root(parent, j);
       }
@@ -866,7 +875,23 @@ namespace {
 
 std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figures,
                                                const std::vector<std::string>& predicates,
-                                               const std::unordered_map<std::uint32_t, const ArticleInfo*>& info) {
+                                               const std::unordered_map<std::uint32_t, const ArticleInfo*>& info,
+                                               const std::vector<Entity>& entities) {
+  // The people each figure's sentence names (indices into `entities`), sorted.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<std::uint32_t>> people_of_sentence;
+  for (std::uint32_t e = 0; e < entities.size(); ++e) {
+    if (entities[e].kind != EntityKind::kPerson) continue;
+    for (const EntityMention& m : entities[e].mentions) {
+      std::vector<std::uint32_t>& p = people_of_sentence[{m.where.article.value, m.where.sentence}];
+      if (p.empty() || p.back() != e) p.push_back(e);
+    }
+  }
+  std::vector<std::vector<std::uint32_t>> people;
+  people.reserve(figures.size());
+  for (const Figure& f : figures) {
+    auto it = people_of_sentence.find({f.where.article.value, f.where.sentence});
+    people.push_back(it == people_of_sentence.end() ? std::vector<std::uint32_t>{} : it->second);
+  }
   std::vector<internal::FigureContext> contexts;
   contexts.reserve(figures.size());
   for (const Figure& f : figures) {
@@ -900,7 +925,7 @@ std::vector<QuantityReport> compare_quantities(const std::vector<Figure>& figure
   std::set<std::uint32_t> old_values;  // the second figure of a revision pair is the earlier value
   for (const auto& [i, j] : revisions) old_values.insert(j);
   std::vector<QuantityReport> out;
-  for (std::vector<std::uint32_t>& members : internal::same_quantity_groups(figures, predicates, contexts, revisions)) {
+  for (std::vector<std::uint32_t>& members : internal::same_quantity_groups(figures, predicates, contexts, revisions, people)) {
     const Figure& first = figures[members.front()];
     QuantityReport q;
     q.counted = fold_counted(first.counted);
@@ -1163,7 +1188,7 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
   internal::mark_dateline_places(raw_entities, places);
   internal::mark_dateline_places(tentative_entities, places);
   facts.entities = merge_entities(std::move(raw_entities), std::move(tentative_entities));
-  facts.quantities = compare_quantities(facts.figures, figure_predicates, info_of);
+  facts.quantities = compare_quantities(facts.figures, figure_predicates, info_of, facts.entities);
 
   // Timeline.
   std::stable_sort(dated_sentences.begin(), dated_sentences.end(), [&](const Dated& x, const Dated& y) {

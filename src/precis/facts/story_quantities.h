@@ -35,9 +35,13 @@ using FigureContext = std::map<std::string, std::uint32_t>;
 // when its values
 // differ, some article gives a value that another does not (one text's two numbers, repeated by
 // its copies, are not sources that differ). Pure; thread-safe.
+// `people` (parallel to `figures`, or empty) holds the people each figure's sentence names, as
+// sorted entity indices: two different values whose sentences both name people, none of them
+// the same, are never linked ("Xu for 12 years", "Qin Yongmin ... 10 years in prison").
 std::vector<std::vector<std::uint32_t>> same_quantity_groups(const std::vector<Figure>& figures,
                                                              const std::vector<std::string>& predicates,
                                                              const std::vector<FigureContext>& contexts,
-                                                             const std::set<std::pair<std::uint32_t, std::uint32_t>>& revisions);
+                                                             const std::set<std::pair<std::uint32_t, std::uint32_t>>& revisions,
+                                                             const std::vector<std::vector<std::uint32_t>>& people = {});
 
 }  // namespace precis::facts::internal

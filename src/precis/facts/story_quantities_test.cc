@@ -141,6 +141,18 @@ TEST(SameQuantity, ACountOfTheOthersIsNotTheCountOfAll) {
   EXPECT_EQ(same_quantity_groups(f, {"", "", ""}, c, {}), (Groups{{0, 2}}));
 }
 
+TEST(SameQuantity, DifferentValuesAboutDifferentPeopleAreNotLinked) {
+  // "All have spent time in prison, Xu for 12 years" / "Qin Yongmin ... has spent 10 years in
+  // prison and labor camps": two people's terms, not an update from 12 to 10.
+  std::vector<Figure> f = {figure(1, 0, 12, "", "year"), figure(2, 0, 10, "", "year")};
+  std::vector<FigureContext> c = {words({"spent", "prison", "time", "labor"}), words({"spent", "prison", "time", "labor"})};
+  EXPECT_EQ(same_quantity_groups(f, {"", ""}, c, {}, {{0}, {1}}), Groups{});
+  // The same person in both ("Gray said about 56 sailors", "AMSA spokesman David Gray said about
+  // 50"), or nobody named in one of them: linked as before.
+  EXPECT_EQ(same_quantity_groups(f, {"", ""}, c, {}, {{0}, {0, 1}}), (Groups{{0, 1}}));
+  EXPECT_EQ(same_quantity_groups(f, {"", ""}, c, {}, {{0}, {}}), (Groups{{0, 1}}));
+}
+
 TEST(SameQuantity, AmountsOfDifferentThingsAreNeverLinked) {
   // "$30 billion in aid" / "$30 billion in loans", said alike otherwise.
   std::vector<Figure> f = {figure(1, 0, 30e9, "", "USD"), figure(2, 0, 30e9, "", "USD")};
