@@ -119,8 +119,9 @@ struct DigitNumber {
 };
 
 // Spaces that group thousands in SI and French style: "4 000" with a no-break (U+00A0), narrow
-// no-break (U+202F) or thin (U+2009) space.
-constexpr std::string_view kGroupSpaces[] = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89"};
+// no-break (U+202F), thin (U+2009) or figure (U+2007) space, the ones text::normalize keeps (as
+// U+202F) between a digit and three digits.
+constexpr std::string_view kGroupSpaces[] = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89", "\xE2\x80\x87"};
 
 std::optional<DigitNumber> parse_digit_token(std::string_view t) {
   // A token joined across group spaces (find_figures) is read as if they were commas.
@@ -685,14 +686,12 @@ std::vector<FigureMatch> find_figures(std::string_view text) {
     }
     // "£3bn over three years", "spread over five days": before a span of time "over" is "during"
     // (news writes "more than" for a longer time), so it is no qualifier.
+    // "went on for over 20 hours", "with just over three years to go" are more than.
+    static const std::unordered_set<std::string_view> kOverIsMore = {"for",  "just",   "something", "slightly",
+                                                                     "well", "little", "only"};
+    static const std::unordered_set<std::string_view> kSpans = {"year", "month", "week", "day", "hour", "minute", "decade"};
     if (m.qualifier == "more than" && start + 1 == i && toks[start].lower == "over" && unit_word.empty() &&
-        // "went on for over 20 hours", "with just over three years to go" are more than.
-        !(start > 0 && (toks[start - 1].lower == "for" || toks[start - 1].lower == "just" ||
-                        toks[start - 1].lower == "something" || toks[start - 1].lower == "slightly" ||
-                        toks[start - 1].lower == "well" || toks[start - 1].lower == "little" ||
-                        toks[start - 1].lower == "only")) &&
-        (m.unit == "year" || m.unit == "month" || m.unit == "week" || m.unit == "day" || m.unit == "hour" ||
-         m.unit == "minute" || m.unit == "decade")) {
+        !(start > 0 && kOverIsMore.count(toks[start - 1].lower) != 0) && kSpans.count(m.unit) != 0) {
       m.qualifier.clear();
       start = i;
     }

@@ -523,19 +523,22 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
       }
       return letters.size() >= 2 && letters.size() <= 6 ? letters : std::string();
     };
-    auto initials = [](const std::string& name) {
-      static const std::unordered_set<std::string> kLittle = {"of", "and", "the", "for", "on", "in", "de", "del", "la", "&"};
+    auto words_of = [](const std::string& name) {
+      std::vector<std::string_view> out;
+      for (std::size_t i = 0; i <= name.size();) {
+        const std::size_t e = std::min(name.find(' ', i), name.size());
+        out.emplace_back(name.data() + i, e - i);
+        i = e + 1;
+      }
+      return out;
+    };
+    auto initials = [&](const std::string& name) {
+      static const std::unordered_set<std::string_view> kLittle = {"of", "and", "the", "for", "on", "in", "de", "del", "la", "&"};
       std::string out;
-      std::size_t i = 0;
-      while (i < name.size()) {
-        std::size_t j = name.find(' ', i);
-        if (j == std::string::npos) j = name.size();
-        const std::string word = name.substr(i, j - i);
-        if (!word.empty() && kLittle.count(word) == 0) {
-          if (word[0] < 'A' || word[0] > 'Z') return std::string();
-          out += word[0];
-        }
-        i = j + 1;
+      for (std::string_view word : words_of(name)) {
+        if (word.empty() || kLittle.count(word) != 0) continue;
+        if (word[0] < 'A' || word[0] > 'Z') return std::string();
+        out += word[0];
       }
       return out;
     };
@@ -549,17 +552,8 @@ std::vector<Entity> merge_entities(std::vector<Entity> raw, std::vector<Entity> 
     // Organisations of one initials whose names differ only in word endings are one name written
     // two ways: "Palestine National Council" and "Palestinian National Council". They join the
     // most mentioned form, which leaves the acronym one candidate.
-    auto variants = [](const std::string& a, const std::string& b) {
-      auto words = [](const std::string& name) {
-        std::vector<std::string_view> out;
-        for (std::size_t i = 0; i <= name.size();) {
-          std::size_t e = std::min(name.find(' ', i), name.size());
-          out.emplace_back(name.data() + i, e - i);
-          i = e + 1;
-        }
-        return out;
-      };
-      const auto x = words(a), y = words(b);
+    auto variants = [&](const std::string& a, const std::string& b) {
+      const auto x = words_of(a), y = words_of(b);
       if (x.size() != y.size()) return false;
       for (std::size_t k = 0; k < x.size(); ++k) {
         std::size_t common = 0;

@@ -4,6 +4,8 @@
 #include <set>
 #include <tuple>
 
+#include "precis/summarize/candidates.h"
+
 namespace precis::render {
 namespace {
 
@@ -42,7 +44,6 @@ struct InContext {
   std::uint32_t sentence = 0;
   ByteSpan shown;  // the bytes of the article's text shown
   bool empty() const { return figure.empty(); }
-  std::string text() const { return before + figure + after; }
 };
 
 std::vector<std::string_view> words_of(std::string_view s) {
@@ -259,13 +260,6 @@ bool opens_with_pronoun(const std::string& sentence) {
   return kPronouns.count(std::string_view(sentence).substr(0, end)) != 0;
 }
 
-// 'Bonior said: "This is wrong.' goes on in the next sentence; 'people who live here."' ends a
-// quotation opened earlier: pieces of a quotation or parenthesis that runs over sentences.
-bool part_of_quotation(const std::string& sentence) {
-  return std::count(sentence.begin(), sentence.end(), '"') % 2 == 1 ||
-         std::count(sentence.begin(), sentence.end(), '(') != std::count(sentence.begin(), sentence.end(), ')');
-}
-
 // At most kMaxTimeline events, shown in date order. When there are more, the ones shown should
 // span the story, not stop after its first days: first the best event of each distinct day (in
 // the order of those events' rank), then the best of the rest. Rank: reported by more articles,
@@ -274,8 +268,10 @@ bool part_of_quotation(const std::string& sentence) {
 void add_timeline(const facts::StoryFacts& f, FactsView& view) {
   std::vector<std::size_t> eligible;
   for (std::size_t i = 0; i < f.timeline.size(); ++i) {
+    // Nor, as in summaries, a piece of a quotation that runs over sentences.
     const std::string& sentence = f.timeline[i].sentence;
-    if (says_something(sentence) && !opens_with_pronoun(sentence) && !part_of_quotation(sentence)) eligible.push_back(i);
+    if (says_something(sentence) && !opens_with_pronoun(sentence) &&
+        !summarize::is_part_of_quotation(sentence)) eligible.push_back(i);
   }
   std::vector<std::size_t> shown = eligible;
   if (eligible.size() > kMaxTimeline) {

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <cctype>
 #include <cstdint>
+#include <map>
 #include <string_view>
 #include <unordered_set>
 
@@ -67,6 +67,11 @@ std::uint32_t count_words(std::string_view text) {
   return n;
 }
 
+bool is_part_of_quotation(std::string_view text) {
+  return std::count(text.begin(), text.end(), '"') % 2 == 1 ||
+         std::count(text.begin(), text.end(), '(') != std::count(text.begin(), text.end(), ')');
+}
+
 Rejection check_standalone(const Article& article, const Sentence& sentence, const CandidateOptions& options) {
   std::string_view text = article.sentence_text(sentence);
   std::uint32_t words = count_words(text);
@@ -80,10 +85,7 @@ Rejection check_standalone(const Article& article, const Sentence& sentence, con
   if (last == '?') return Rejection::kQuestion;
   if (last != '.' && last != '!') return Rejection::kNoEnding;
   if (!options.require_standalone || !is_english(article)) return Rejection::kNone;
-  if (options.whole_quotations && (std::count(text.begin(), text.end(), '"') % 2 == 1 ||
-                                   std::count(text.begin(), text.end(), '(') != std::count(text.begin(), text.end(), ')'))) {
-    return Rejection::kPartOfQuotation;
-  }
+  if (options.whole_quotations && is_part_of_quotation(text)) return Rejection::kPartOfQuotation;
 
   // The first word token, lower-cased.
   std::string_view first;

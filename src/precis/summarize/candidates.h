@@ -87,6 +87,11 @@ enum class Rejection {
 
 Rejection check_standalone(const Article& article, const Sentence& sentence, const CandidateOptions& options);
 
+// Whether `text` is a piece of a quotation or parenthesis that runs over several sentences: an
+// odd number of double quotes, or unequal numbers of opening and closing brackets (the rule of
+// CandidateOptions::whole_quotations; the digest's timeline uses it too).
+bool is_part_of_quotation(std::string_view text);
+
 // Counts words the way ROUGE -l does: maximal runs of non-whitespace bytes.
 std::uint32_t count_words(std::string_view text);
 

@@ -131,6 +131,13 @@ std::vector<Article> ferry_reports() {
           annotated("Passengers have asked the harbour board for more crossings in the winter for years.")};
 }
 
+// The candidates of a story of `a`, `b` and the three ferry reports, as text.
+std::vector<std::string> texts_beside_ferry(const Article& a, const Article& b, const CandidateOptions& options = {}) {
+  const std::vector<Article> ferry = ferry_reports();
+  const std::vector<const Article*> articles = {&a, &b, &ferry[0], &ferry[1], &ferry[2]};
+  return candidate_texts(articles, build_candidates(articles, std::vector<bool>(articles.size(), false), options));
+}
+
 TEST(Candidates, ASurnameTheStoryIntroducesElsewhereIsNotLeftBare) {
   // Five reports; the historian is named in full in one, by surname alone in two sentences, and
   // three of the five never mention him: a reader of the summary would not know who "McLeod" is.
@@ -138,11 +145,7 @@ TEST(Candidates, ASurnameTheStoryIntroducesElsewhereIsNotLeftBare) {
       "Australian historian Ross McLeod said the archive held letters from the 1942 campaign. "
       "McLeod told the hearing that the letters had been kept in a bank vault for sixty years.");
   Article b = annotated("McLeod said 40,000 villagers had been killed for protecting the commandos during the war.");
-  const std::vector<Article> ferry = ferry_reports();
-  std::vector<const Article*> articles = {&a, &b, &ferry[0], &ferry[1], &ferry[2]};
-  const std::vector<bool> skip(articles.size(), false);
-  const CandidateSet set = build_candidates(articles, skip, CandidateOptions{});
-  const std::vector<std::string> texts = candidate_texts(articles, set);
+  const std::vector<std::string> texts = texts_beside_ferry(a, b);
   EXPECT_TRUE(has(texts, "Australian historian Ross McLeod said"));  // introduces him
   EXPECT_FALSE(has(texts, "McLeod said 40,000"));
   EXPECT_FALSE(has(texts, "McLeod told the hearing"));
@@ -150,12 +153,14 @@ TEST(Candidates, ASurnameTheStoryIntroducesElsewhereIsNotLeftBare) {
   // Off: both bare sentences come back.
   CandidateOptions off;
   off.introduced_names = false;
-  EXPECT_EQ(build_candidates(articles, skip, off).candidates.size(), set.candidates.size() + 2);
+  EXPECT_EQ(texts_beside_ferry(a, b, off).size(), texts.size() + 2);
   // A name most articles use is known to the reader: with McLeod in three of the five, the bare
   // sentences stay.
   Article c2 = annotated("Ross McLeod's archive opened to the public on Tuesday, McLeod said in a statement.");
+  const std::vector<Article> ferry = ferry_reports();
   std::vector<const Article*> most = {&a, &b, &c2, &ferry[1], &ferry[2]};
-  const std::vector<std::string> known = candidate_texts(most, build_candidates(most, skip, CandidateOptions{}));
+  const std::vector<std::string> known =
+      candidate_texts(most, build_candidates(most, std::vector<bool>(most.size(), false), CandidateOptions{}));
   EXPECT_TRUE(has(known, "McLeod said 40,000"));
 }
 
@@ -166,10 +171,7 @@ TEST(Candidates, AFamilyNameBeforeItsGivenNameIsIntroducedToo) {
       "Police told dissident Zha Jianguo on Monday to stop organising the new opposition party. "
       "Zha said he would keep campaigning for the release of the party's detained founders.");
   Article b = annotated("Zha pledged to work with exiles in the United States to campaign for the detained founders.");
-  const std::vector<Article> ferry = ferry_reports();
-  std::vector<const Article*> articles = {&a, &b, &ferry[0], &ferry[1], &ferry[2]};
-  const std::vector<bool> skip(articles.size(), false);
-  const std::vector<std::string> texts = candidate_texts(articles, build_candidates(articles, skip, CandidateOptions{}));
+  const std::vector<std::string> texts = texts_beside_ferry(a, b);
   EXPECT_TRUE(has(texts, "Police told dissident Zha Jianguo"));
   EXPECT_FALSE(has(texts, "Zha pledged"));
   EXPECT_FALSE(has(texts, "Zha said he would"));
@@ -182,13 +184,9 @@ TEST(Candidates, APlaceIsNoSurname) {
   Article b = annotated(
       "Asia said nothing about the new tariffs, which take effect in the spring, the newspaper wrote. "
       "Demand in Asia has fallen for three straight quarters, according to the ministry's figures.");
-  const std::vector<Article> ferry = ferry_reports();
-  std::vector<const Article*> articles = {&a, &b, &ferry[0], &ferry[1], &ferry[2]};
-  const std::vector<bool> skip(articles.size(), false);
   CandidateOptions off;
   off.introduced_names = false;
-  EXPECT_EQ(build_candidates(articles, skip, CandidateOptions{}).candidates.size(),
-            build_candidates(articles, skip, off).candidates.size());
+  EXPECT_EQ(texts_beside_ferry(a, b).size(), texts_beside_ferry(a, b, off).size());
 }
 
 }  // namespace
