@@ -13,6 +13,8 @@ pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+# cpp-httplib (Debian ships it as a compiled library): the server, and the fetcher tests' loopback fixtures.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET GLOBAL cpp-httplib)
 
 # libstemmer (Snowball) and cld2 ship no CMake or pkg-config files in Debian.
 find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)

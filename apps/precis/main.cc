@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
       "  precis digest examples/harbour-fire/           summarize a folder (Markdown on stdout)\n"
       "  precis digest --format json --words 150 a.txt b.html dump.jsonl\n"
       "  cat article.txt | precis sentences -           one sentence per line\n"
+      "  precis add --db news.db examples/               keep articles in a store, digested\n"
+      "  precis serve --db news.db                       its web page and HTTP API on 127.0.0.1:8080\n"
       "  precis eval sbd                                 sentence-splitting accuracy on ../shared/data\n",
       "precis"};
   app.set_version_flag("--version", "precis 0.1.0");
@@ -22,6 +24,7 @@ int main(int argc, char** argv) {
   precis::cli::add_sentences_command(app, exit_code);
   precis::cli::add_extract_command(app, exit_code);
   precis::cli::add_facts_command(app, exit_code);
+  precis::cli::add_store_commands(app, exit_code);
   CLI::App* eval = app.add_subcommand("eval", "Measure precis on the evaluation data sets (../shared/data)");
   eval->require_subcommand(1);
   precis::cli::add_eval_sbd_command(*eval, exit_code);

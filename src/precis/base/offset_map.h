@@ -11,9 +11,11 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "precis/base/result.h"
 #include "precis/base/span.h"
 
 namespace precis {
@@ -42,6 +44,16 @@ class OffsetMap {
 
   // this: B -> A, inner: C -> B. Returns C -> A.
   OffsetMap compose(const OffsetMap& inner) const;
+
+  // A compact byte string that decode() turns back into an equal map (the store keeps maps this
+  // way). Runs of bytes whose ranges step by one (copied text) cost a few bytes per run, so a
+  // typical article's map is a few hundred bytes. decode() rejects, with a reason, any string
+  // encode() cannot have made and any map of more than `max_size` derived bytes (a bound on the
+  // memory a corrupt string can claim).
+  std::string encode() const;
+  static Result<OffsetMap> decode(std::string_view bytes, std::uint32_t max_size);
+
+  friend bool operator==(const OffsetMap& a, const OffsetMap& b);
 
  private:
   bool is_identity_ = false;

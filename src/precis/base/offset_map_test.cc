@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace precis {
 namespace {
 
@@ -34,6 +36,64 @@ TEST(OffsetMap, AppendToIdentityMaterialises) {
   map.append(3, 7);
   EXPECT_EQ(map.size(), 4u);
   EXPECT_EQ(map.to_source(ByteSpan{1, 4}), (ByteSpan{1, 7}));
+}
+
+// Property: encode/decode round-trips every map (identity, copied runs, collapsed runs,
+// replacement bytes, out-of-order inserts), and decode rejects truncated or oversized strings.
+TEST(OffsetMap, EncodeDecodeRoundTripsRandomMaps) {
+  std::mt19937 rng(17);
+  for (int trial = 0; trial < 300; ++trial) {
+    OffsetMap map;
+    if (trial % 10 == 0) {
+      map = OffsetMap::identity(rng() % 500);
+    } else {
+      std::uint32_t at = rng() % 50;
+      int pieces = static_cast<int>(rng() % 40);
+      for (int p = 0; p < pieces; ++p) {
+        switch (rng() % 4) {
+          case 0: {  // copied text
+            std::uint32_t n = 1 + rng() % 30;
+            for (std::uint32_t k = 0; k < n; ++k) map.append(at + k, at + k + 1);
+            at += n;
+            break;
+          }
+          case 1: {  // a run collapsed into one byte
+            std::uint32_t n = 1 + rng() % 8;
+            map.append(at, at + n);
+            at += n;
+            break;
+          }
+          case 2:  // a replacement character: 3 derived bytes for one source range
+            map.append(at, at + 2, 3);
+            at += 2;
+            break;
+          default:  // an inserted byte, possibly out of order
+            map.append(at > 5 ? at - rng() % 5 : at, at > 5 ? at - rng() % 5 : at);
+            break;
+        }
+      }
+    }
+    std::string bytes = map.encode();
+    auto back = OffsetMap::decode(bytes, map.size());
+    ASSERT_TRUE(back.has_value()) << back.error().message;
+    EXPECT_TRUE(*back == map) << "trial " << trial;
+    EXPECT_EQ(back->is_identity(), map.is_identity());
+    if (map.size() > 0) {
+      EXPECT_FALSE(OffsetMap::decode(bytes, map.size() - 1).has_value()) << "oversized map accepted";
+    }
+    for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
+      EXPECT_FALSE(OffsetMap::decode(std::string_view(bytes).substr(0, cut), map.size()).has_value())
+          << "trial " << trial << ": a truncated map decoded";
+    }
+  }
+}
+
+TEST(OffsetMap, CopiedTextEncodesAsOneRun) {
+  OffsetMap map;
+  for (std::uint32_t i = 0; i < 10000; ++i) map.append(i + 7, i + 8);
+  EXPECT_LT(map.encode().size(), 12u);
+  EXPECT_FALSE(OffsetMap::decode("X", 10).has_value());
+  EXPECT_FALSE(OffsetMap::decode("", 10).has_value());
 }
 
 }  // namespace

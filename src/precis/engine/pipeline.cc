@@ -17,14 +17,17 @@
 namespace precis::engine {
 
 std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestOptions& options,
-                                      Diagnostics& diagnostics) {
+                                      Diagnostics& diagnostics,
+                                      std::vector<std::uint32_t>* input_index) {
   text::BoilerplateModel model;
   if (options.remove_boilerplate) {
     for (const RawArticle& r : raw) model.add(r);
   }
   std::vector<Article> out;
   out.reserve(raw.size());
-  for (RawArticle& r : raw) {
+  if (input_index) input_index->clear();
+  for (std::size_t input = 0; input < raw.size(); ++input) {
+    RawArticle& r = raw[input];
     Article article;
     // body -> (boilerplate removed) -> normalised; maps composed back to the original.
     OffsetMap clean_to_body;
@@ -54,6 +57,7 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
     }
     article.id = ArticleId{static_cast<std::uint32_t>(out.size() + 1)};
     out.push_back(std::move(article));
+    if (input_index) input_index->push_back(static_cast<std::uint32_t>(input));
   }
   return out;
 }
@@ -209,7 +213,7 @@ Story make_story(std::uint32_t story_id, const std::vector<Article>& articles,
 DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& options) {
   DigestResult result;
   std::size_t read = raw.size();
-  result.articles = prepare_articles(std::move(raw), options, result.diagnostics);
+  result.articles = prepare_articles(std::move(raw), options, result.diagnostics, &result.input_index);
   result.empty_articles = static_cast<std::uint32_t>(read - result.articles.size());
   result.story_of.assign(result.articles.size(), 0);
   if (result.articles.empty()) return result;
@@ -268,21 +272,23 @@ DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& o
   return result;
 }
 
-DigestResult digest_paths(const std::vector<std::string>& paths, const DigestOptions& options) {
-  std::vector<RawArticle> raw;
-  Diagnostics diagnostics;
-  ingest::ReadStats stats;
+ReadResult read_inputs(const std::vector<std::string>& paths, const DigestOptions& options) {
+  ReadResult out;
   std::vector<std::string> files, urls;
   for (const std::string& p : paths) (fetch::is_url(p) ? urls : files).push_back(p);
-  auto sink = [&](RawArticle&& a) { raw.push_back(std::move(a)); };
-  if (!files.empty() || urls.empty()) ingest::read_paths(files, options.read, sink, diagnostics, stats);
-  fetch::UrlReadStats url_stats;
-  if (!urls.empty()) fetch::read_urls(urls, options.urls, sink, diagnostics, url_stats);
-  DigestResult result = digest_articles(std::move(raw), options);
-  diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
-  result.diagnostics = std::move(diagnostics);
-  result.read_stats = std::move(stats);
-  result.url_stats = std::move(url_stats);
+  auto sink = [&](RawArticle&& a) { out.articles.push_back(std::move(a)); };
+  if (!files.empty() || urls.empty()) ingest::read_paths(files, options.read, sink, out.diagnostics, out.read_stats);
+  if (!urls.empty()) fetch::read_urls(urls, options.urls, sink, out.diagnostics, out.url_stats);
+  return out;
+}
+
+DigestResult digest_paths(const std::vector<std::string>& paths, const DigestOptions& options) {
+  ReadResult read = read_inputs(paths, options);
+  DigestResult result = digest_articles(std::move(read.articles), options);
+  read.diagnostics.insert(read.diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+  result.diagnostics = std::move(read.diagnostics);
+  result.read_stats = std::move(read.read_stats);
+  result.url_stats = std::move(read.url_stats);
   return result;
 }
 

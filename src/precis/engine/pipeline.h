@@ -56,10 +56,24 @@ struct DigestResult {
   ingest::ReadStats read_stats;
   fetch::UrlReadStats url_stats;  // when URLs were given
   std::uint32_t empty_articles = 0;  // read but with no text left after cleaning
+  // Per article (by index): its index in the input (the RawArticles given, or the order read).
+  // Equal to the article's index unless empty articles were dropped before it.
+  std::vector<std::uint32_t> input_index;
 };
 
+// What reading the inputs gave, before any digesting.
+struct ReadResult {
+  std::vector<RawArticle> articles;
+  Diagnostics diagnostics;
+  ingest::ReadStats read_stats;
+  fetch::UrlReadStats url_stats;
+};
+
+// Reads `paths` as digest_paths does (files, folders, "-" for stdin, http(s) URLs), in order.
+ReadResult read_inputs(const std::vector<std::string>& paths, const DigestOptions& options);
+
 // Reads `paths` ("-" is stdin; http:// and https:// URLs are fetched: a feed with the pages it
-// links, or one page) and digests everything read.
+// links, or one page) and digests everything read: read_inputs, then digest_articles.
 DigestResult digest_paths(const std::vector<std::string>& paths, const DigestOptions& options);
 
 // Whether an article's figures, dates and names count as a source's for a story's facts: a
@@ -71,9 +85,10 @@ inline bool is_fact_source(const Article& article) { return !article.rewrite_of;
 DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& options);
 
 // The text layer for a batch: boilerplate removal (using repetition across the batch),
-// normalisation and annotation. Articles left without sentences are dropped with a diagnostic.
+// normalisation and annotation. Articles left without sentences are dropped with a diagnostic;
+// `input_index`, when given, receives each kept article's index in `raw`.
 std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestOptions& options,
-                                      Diagnostics& diagnostics);
+                                      Diagnostics& diagnostics, std::vector<std::uint32_t>* input_index = nullptr);
 
 // The simple batch marking of exact and near-exact copies used by the summary evaluation (DUC
 // clusters are one story and carry no rewrites): an article whose sentences mostly repeat an

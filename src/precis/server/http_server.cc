@@ -1,0 +1,334 @@
+// HTTP routes over the Newsroom (cpp-httplib, Debian's libcpp-httplib). Each handler parses the
+// request, calls the Newsroom, and writes JSON (nlohmann) or a stored rendition.
+#include "precis/server/http_server.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string_view>
+#include <utility>
+
+#include "precis/ingest/reader.h"
+
+namespace precis::server {
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(2, ' ', false, json::error_handler_t::replace) + "\n", kJsonType);
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+  send_json(res, status, json{{"error", message}});
+}
+
+json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+const char* format_name(SourceFormat f) {
+  switch (f) {
+    case SourceFormat::kText: return "text";
+    case SourceFormat::kHtml: return "html";
+    case SourceFormat::kSgml: return "sgml";
+    case SourceFormat::kJsonl: return "jsonl";
+    case SourceFormat::kJson: return "json";
+  }
+  return "text";
+}
+
+const char* content_type_of(SourceFormat f) {
+  switch (f) {
+    case SourceFormat::kHtml: return "text/html; charset=utf-8";
+    case SourceFormat::kJson:
+    case SourceFormat::kJsonl: return "application/json; charset=utf-8";
+    case SourceFormat::kSgml:
+    case SourceFormat::kText: return "text/plain; charset=utf-8";
+  }
+  return "text/plain; charset=utf-8";
+}
+
+json diagnostics_json(const Diagnostics& diagnostics) {
+  json out = json::array();
+  for (const Diagnostic& d : diagnostics) {
+    const char* severity = d.severity == Severity::kError ? "error" : d.severity == Severity::kInfo ? "info" : "warning";
+    out.push_back({{"source", d.source}, {"message", d.message}, {"severity", severity}});
+  }
+  return out;
+}
+
+// The id in a route's first capture, or 0 when it does not fit.
+std::uint32_t id_of(const httplib::Request& req) {
+  const std::string s = req.matches[1];
+  if (s.empty() || s.size() > 9) return 0;
+  return static_cast<std::uint32_t>(std::stoul(s));
+}
+
+// A posted body as articles, by its Content-Type (sniffed from the bytes when it names no format
+// precis reads).
+enum class PostKind { kJsonl, kJson, kHtml, kText, kFeed, kSgml, kUnsupported };
+
+PostKind post_kind(const std::string& content_type, std::string_view body, const std::string& name) {
+  std::string type = content_type.substr(0, content_type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (type == "application/x-ndjson" || type == "application/jsonl" || type == "application/jsonlines" ||
+      type == "application/json-lines") {
+    return PostKind::kJsonl;
+  }
+  if (type == "application/json") return PostKind::kJson;
+  if (type == "text/html" || type == "application/xhtml+xml") return PostKind::kHtml;
+  if (type == "application/rss+xml" || type == "application/atom+xml" || type == "application/feed+json") {
+    return PostKind::kFeed;
+  }
+  if (type == "text/plain") return PostKind::kText;
+  if (!type.empty() && type != "application/octet-stream" && type != "application/x-www-form-urlencoded") {
+    return PostKind::kUnsupported;
+  }
+  std::string_view head = body.substr(0, 4096);
+  if (ingest::looks_like_feed(head)) return PostKind::kFeed;
+  switch (ingest::sniff_format(name, head)) {
+    case SourceFormat::kHtml: return PostKind::kHtml;
+    case SourceFormat::kSgml: return PostKind::kSgml;
+    case SourceFormat::kJson: return PostKind::kJson;
+    case SourceFormat::kJsonl: return PostKind::kJsonl;
+    case SourceFormat::kText: return PostKind::kText;
+  }
+  return PostKind::kText;
+}
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Newsroom& newsroom;
+  ServerOptions options;
+  httplib::Server http;
+
+  Impl(Newsroom& n, ServerOptions o) : newsroom(n), options(std::move(o)) { routes(); }
+
+  void routes() {
+    http.set_payload_max_length(options.max_post_bytes);
+    http.Get("/", [this](const httplib::Request&, httplib::Response& res) { page(res); });
+    http.Get(R"(/digest\.(json|md|html|txt))", [this](const httplib::Request& req, httplib::Response& res) {
+      std::string ext = req.matches[1];
+      digest(res, ext == "txt" ? "text" : ext);
+    });
+    http.Get("/api/health", [this](const httplib::Request&, httplib::Response& res) { health(res); });
+    http.Get("/api/stories", [this](const httplib::Request&, httplib::Response& res) { story_list(res); });
+    http.Get(R"(/api/stories/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      story(res, id_of(req));
+    });
+    http.Get(R"(/api/articles/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      article(res, id_of(req), false);
+    });
+    http.Get(R"(/api/articles/(\d+)/original)", [this](const httplib::Request& req, httplib::Response& res) {
+      article(res, id_of(req), true);
+    });
+    http.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res) { add(req, res); });
+    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      std::string message = res.status == 404   ? "no such resource: " + req.path
+                            : res.status == 413 ? "the body is larger than the server accepts"
+                                                : "malformed request";
+      send_error(res, res.status, message);
+    });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+      std::string message = "internal error";
+      try {
+        if (ep) std::rethrow_exception(ep);
+      } catch (const std::exception& e) {
+        message += std::string(": ") + e.what();
+      } catch (...) {
+      }
+      send_error(res, 500, message);
+    });
+    http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+      if (options.on_request) options.on_request(req.method, req.path, res.status);
+    });
+  }
+
+  void page(httplib::Response& res) {
+    auto html = newsroom.rendition("html");
+    if (!html) return send_error(res, 500, html.error().message);
+    if (!*html) {
+      res.set_content(
+          "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>precis</title>\n</head>\n"
+          "<body>\n<h1>No stories yet</h1>\n<p>The store holds no articles. Add some with "
+          "<code>precis add --db FILE PATH...</code> or <code>POST /api/articles</code>.</p>\n</body>\n</html>\n",
+          "text/html; charset=utf-8");
+      return;
+    }
+    res.set_content(**html, "text/html; charset=utf-8");
+  }
+
+  void digest(httplib::Response& res, const std::string& format) {
+    auto body = newsroom.rendition(format);
+    if (!body) return send_error(res, 500, body.error().message);
+    if (!*body) return send_error(res, 404, "no digest yet: the store holds no articles");
+    const char* type = format == "json"   ? kJsonType
+                       : format == "html" ? "text/html; charset=utf-8"
+                       : format == "md"   ? "text/markdown; charset=utf-8"
+                                          : "text/plain; charset=utf-8";
+    res.set_content(**body, type);
+  }
+
+  void health(httplib::Response& res) {
+    auto info = newsroom.digest_info();
+    if (!info) return send_error(res, 500, info.error().message);
+    json out{{"status", "ok"}, {"articles", newsroom.article_count()}};
+    out["digest_made"] = *info ? json((*info)->made) : json(nullptr);
+    out["articles_digested"] = *info ? json((*info)->articles_digested) : json(nullptr);
+    send_json(res, 200, out);
+  }
+
+  void story_list(httplib::Response& res) {
+    auto rows = newsroom.stories();
+    if (!rows) return send_error(res, 500, rows.error().message);
+    auto info = newsroom.digest_info();
+    if (!info) return send_error(res, 500, info.error().message);
+    json stories = json::array();
+    for (const store::StoryRow& r : *rows) {
+      stories.push_back({{"id", r.id},
+                         {"headline", r.headline},
+                         {"articles", r.articles},
+                         {"originals", r.articles - r.duplicates - r.rewrites},
+                         {"duplicates", r.duplicates},
+                         {"rewrites", r.rewrites},
+                         {"outlets", r.outlets},
+                         {"first_published", nullable(r.first_published)},
+                         {"last_published", nullable(r.last_published)},
+                         {"rank_score", r.rank_score},
+                         {"href", "/api/stories/" + std::to_string(r.id)}});
+    }
+    json out{{"stories", stories}};
+    out["digest_made"] = *info ? json((*info)->made) : json(nullptr);
+    out["articles_digested"] = *info ? json((*info)->articles_digested) : json(0);
+    send_json(res, 200, out);
+  }
+
+  // The story's object from the stored JSON digest, with the articles it lists.
+  void story(httplib::Response& res, std::uint32_t id) {
+    auto body = newsroom.rendition("json");
+    if (!body) return send_error(res, 500, body.error().message);
+    if (!*body) return send_error(res, 404, "no story " + std::to_string(id) + ": the store holds no articles");
+    json digest = json::parse(**body, nullptr, false);
+    if (digest.is_discarded()) return send_error(res, 500, "the stored digest is not valid JSON");
+    auto numbers = newsroom.digest_articles();
+    if (!numbers) return send_error(res, 500, numbers.error().message);
+    for (const json& s : digest["stories"]) {
+      if (s.value("id", 0u) != id) continue;
+      json articles = json::array();
+      for (json a : digest["articles"]) {
+        if (!a.contains("story") || a["story"] != id) continue;
+        std::uint32_t n = a.value("id", 0u);
+        a["store_id"] = n >= 1 && n <= numbers->size() ? json((*numbers)[n - 1].value) : json(nullptr);
+        articles.push_back(std::move(a));
+      }
+      return send_json(res, 200, json{{"story", s}, {"articles", articles}});
+    }
+    send_error(res, 404, "no story " + std::to_string(id));
+  }
+
+  void article(httplib::Response& res, std::uint32_t id, bool original) {
+    auto a = newsroom.article(ArticleId{id});
+    if (!a) return send_error(res, 500, a.error().message);
+    if (!*a) return send_error(res, 404, "no article " + std::to_string(id));
+    const RawArticle& raw = (*a)->raw;
+    if (original) {
+      res.set_content(raw.original, content_type_of(raw.meta.format));
+      return;
+    }
+    const ArticleMeta& m = raw.meta;
+    send_json(res, 200,
+              json{{"id", id},
+                   {"added", (*a)->added},
+                   {"source", m.source},
+                   {"doc_id", nullable(m.doc_id)},
+                   {"format", format_name(m.format)},
+                   {"title", nullable(m.title)},
+                   {"outlet", nullable(m.outlet)},
+                   {"url", nullable(m.url)},
+                   {"published", nullable(m.published)},
+                   {"updated", nullable(m.updated)},
+                   {"author", nullable(m.author)},
+                   {"language", nullable(m.language)},
+                   {"body", raw.body},
+                   {"original_bytes", raw.original.size()},
+                   {"original_href", "/api/articles/" + std::to_string(id) + "/original"}});
+  }
+
+  void add(const httplib::Request& req, httplib::Response& res) {
+    if (req.body.empty()) return send_error(res, 400, "the body is empty: post articles as JSON Lines, JSON, HTML or text");
+    std::string name = req.has_param("source") ? req.get_param_value("source") : "POST /api/articles";
+    PostKind kind = post_kind(req.get_header_value("Content-Type"), req.body, name);
+    if (kind == PostKind::kUnsupported) {
+      return send_error(res, 415,
+                        "unsupported Content-Type '" + req.get_header_value("Content-Type") +
+                            "': use application/x-ndjson, application/json, text/html, text/plain or a feed type");
+    }
+    std::vector<RawArticle> articles;
+    Diagnostics diagnostics;
+    ingest::ReadStats stats;
+    ingest::ReadOptions read;
+    auto sink = [&](RawArticle&& a) { articles.push_back(std::move(a)); };
+    switch (kind) {
+      case PostKind::kJsonl: {
+        std::istringstream in(req.body);
+        ingest::read_jsonl(name, in, read, sink, diagnostics, stats);
+        break;
+      }
+      case PostKind::kJson: ingest::read_json(name, req.body, read, sink, diagnostics, stats); break;
+      case PostKind::kHtml: ingest::read_html(name, req.body, read, sink, diagnostics, stats); break;
+      case PostKind::kFeed: ingest::read_feed(name, req.body, read, sink, diagnostics, stats); break;
+      case PostKind::kSgml: ingest::read_sgml(name, req.body, read, sink, diagnostics, stats); break;
+      case PostKind::kText:
+      case PostKind::kUnsupported: ingest::read_text(name, req.body, read, sink, diagnostics, stats); break;
+    }
+    if (articles.empty()) {
+      return send_json(res, 400,
+                       json{{"error", "no article could be read from the body"}, {"diagnostics", diagnostics_json(diagnostics)}});
+    }
+    auto outcome = newsroom.add_articles(std::move(articles), std::move(diagnostics));
+    if (!outcome) return send_error(res, 500, outcome.error().message);
+    json ids = json::array();
+    for (ArticleId a : outcome->stored.ids) ids.push_back(a.value);
+    send_json(res, outcome->stored.added > 0 ? 201 : 200,
+              json{{"read", outcome->read},
+                   {"added", outcome->stored.added},
+                   {"already_stored", outcome->stored.already_stored},
+                   {"article_ids", ids},
+                   {"articles_stored", outcome->articles_stored},
+                   {"stories", outcome->stories},
+                   {"diagnostics", diagnostics_json(outcome->diagnostics)}});
+  }
+};
+
+HttpServer::HttpServer(Newsroom& newsroom, ServerOptions options)
+    : impl_(std::make_unique<Impl>(newsroom, std::move(options))) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+Result<int> HttpServer::bind() {
+  const ServerOptions& o = impl_->options;
+  if (o.port == 0) {
+    int port = impl_->http.bind_to_any_port(o.host);
+    if (port < 0) return make_error("cannot listen on " + o.host + ": no free port");
+    return port;
+  }
+  if (!impl_->http.bind_to_port(o.host, o.port)) {
+    return make_error("cannot listen on " + o.host + ":" + std::to_string(o.port) +
+                      " (in use, or not an address of this machine)");
+  }
+  return o.port;
+}
+
+bool HttpServer::serve() { return impl_->http.listen_after_bind(); }
+
+void HttpServer::stop() {
+  if (impl_) impl_->http.stop();
+}
+
+}  // namespace precis::server

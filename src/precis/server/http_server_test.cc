@@ -1,0 +1,204 @@
+// The HTTP API on loopback: a server on a free port over an in-memory store, a cpp-httplib client.
+#include "precis/server/http_server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+namespace precis::server {
+namespace {
+
+using json = nlohmann::json;
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class HttpApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = store::Store::open(":memory:");
+    ASSERT_TRUE(store.has_value());
+    engine::DigestOptions options;
+    options.max_stories = 0;
+    newsroom_ = std::make_unique<Newsroom>(std::move(*store), options);
+    ServerOptions server_options;
+    server_options.port = 0;
+    server_options.max_post_bytes = 1 << 20;
+    server_options.on_request = [this](const std::string&, const std::string&, int) { ++requests_; };
+    server_ = std::make_unique<HttpServer>(*newsroom_, server_options);
+    auto port = server_->bind();
+    ASSERT_TRUE(port.has_value()) << port.error().message;
+    port_ = *port;
+    thread_ = std::thread([this] { server_->serve(); });
+  }
+  void TearDown() override {
+    server_->stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  httplib::Client client() { return httplib::Client("127.0.0.1", port_); }
+
+  std::unique_ptr<Newsroom> newsroom_;
+  std::unique_ptr<HttpServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+  std::atomic<int> requests_{0};
+};
+
+TEST_F(HttpApi, AnEmptyStoreAnswersWithAPageAndEmptyLists) {
+  auto c = client();
+  auto page = c.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("No stories yet"), std::string::npos);
+  auto stories = c.Get("/api/stories");
+  ASSERT_TRUE(stories);
+  EXPECT_EQ(stories->status, 200);
+  EXPECT_TRUE(json::parse(stories->body)["stories"].empty());
+  auto digest = c.Get("/digest.json");
+  ASSERT_TRUE(digest);
+  EXPECT_EQ(digest->status, 404);
+  EXPECT_TRUE(json::parse(digest->body).contains("error"));
+  EXPECT_GE(requests_.load(), 2) << "each request reaches the log hook";
+}
+
+TEST_F(HttpApi, PostedArticlesBecomeStoriesArticlesAndPages) {
+  auto c = client();
+  // Two HTML pages and a text file of the demo's harbour fire, posted one by one.
+  for (const char* file : {"examples/harbour-fire/port-aven-gazette-local.html", "examples/harbour-fire/meridian-press-wire.txt",
+                           "examples/harbour-fire/harbourwatch-rewrite.txt"}) {
+    std::string body = slurp(file);
+    ASSERT_FALSE(body.empty()) << file;
+    std::string type = std::string(file).ends_with(".html") ? "text/html" : "text/plain";
+    auto res = c.Post((std::string("/api/articles?source=") + file).c_str(), body, type.c_str());
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 201) << res->body;
+    auto j = json::parse(res->body);
+    EXPECT_EQ(j["added"], 1);
+  }
+  auto same = c.Post("/api/articles?source=examples/harbour-fire/meridian-press-wire.txt",
+                     slurp("examples/harbour-fire/meridian-press-wire.txt"), "text/plain");
+  ASSERT_TRUE(same);
+  EXPECT_EQ(same->status, 200) << "a repeat is no new article";
+  EXPECT_EQ(json::parse(same->body)["already_stored"], 1);
+
+  auto list = c.Get("/api/stories");
+  ASSERT_TRUE(list);
+  auto stories = json::parse(list->body)["stories"];
+  ASSERT_EQ(stories.size(), 1u) << list->body;
+  EXPECT_EQ(stories[0]["articles"], 3);
+  EXPECT_EQ(stories[0]["href"], "/api/stories/1");
+
+  auto one = c.Get("/api/stories/1");
+  ASSERT_TRUE(one);
+  ASSERT_EQ(one->status, 200);
+  auto story = json::parse(one->body);
+  EXPECT_EQ(story["articles"].size(), 3u);
+  ASSERT_FALSE(story["story"]["summary"].empty());
+  std::map<int, int> store_id;
+  for (const auto& a : story["articles"]) store_id[a["id"].get<int>()] = a["store_id"].get<int>();
+  // Every citation's span, read from the stored original bytes, is the sentence's source.
+  for (const auto& sentence : story["story"]["summary"]) {
+    bool shown = true;  // the first citation is the sentence shown; the others say the same in other words
+    for (const auto& cite : sentence["citations"]) {
+      ASSERT_TRUE(store_id.count(cite["article"].get<int>()));
+      auto original = c.Get(("/api/articles/" + std::to_string(store_id[cite["article"].get<int>()]) + "/original").c_str());
+      ASSERT_TRUE(original);
+      ASSERT_EQ(original->status, 200);
+      std::size_t start = cite["start"], end = cite["end"];
+      ASSERT_LE(end, original->body.size());
+      ASSERT_GT(end, start);
+      // The cited bytes hold the sentence's words (markup aside, for the HTML page).
+      std::string cited = original->body.substr(start, end - start);
+      std::string text = sentence["text"];
+      std::string last_word = text.substr(text.rfind(' ') + 1);
+      last_word = last_word.substr(0, last_word.find_first_of(".,\"'"));
+      if (shown) {
+        EXPECT_NE(cited.find(last_word), std::string::npos) << cited << " | " << text;
+      }
+      shown = false;
+    }
+  }
+  auto article = c.Get("/api/articles/1");
+  ASSERT_TRUE(article);
+  auto a = json::parse(article->body);
+  EXPECT_EQ(a["source"], "examples/harbour-fire/port-aven-gazette-local.html");
+  EXPECT_EQ(a["format"], "html");
+  EXPECT_FALSE(a["title"].is_null());
+
+  auto page = c.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("<h1>"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  auto md = c.Get("/digest.md");
+  ASSERT_TRUE(md);
+  EXPECT_EQ(md->body.rfind("# ", 0), 0u);
+}
+
+TEST_F(HttpApi, BadRequestsGetAReasonAndTheRightStatus) {
+  auto c = client();
+  auto missing = c.Get("/api/stories/7");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_TRUE(json::parse(missing->body).contains("error"));
+  auto unknown = c.Get("/nowhere");
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(unknown->status, 404);
+  auto type = c.Post("/api/articles", "\x89PNG", "image/png");
+  ASSERT_TRUE(type);
+  EXPECT_EQ(type->status, 415);
+  auto nothing = c.Post("/api/articles", "{not json\n", "application/x-ndjson");
+  ASSERT_TRUE(nothing);
+  EXPECT_EQ(nothing->status, 400);
+  auto j = json::parse(nothing->body);
+  EXPECT_FALSE(j["diagnostics"].empty()) << "the reader's diagnostic is passed on";
+  EXPECT_EQ(j["diagnostics"][0]["source"], "POST /api/articles:1");
+  auto big = c.Post("/api/articles", std::string(2 << 20, 'a'), "text/plain");
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  EXPECT_EQ(newsroom_->article_count(), 0u);
+}
+
+TEST_F(HttpApi, ReadsAreServedWhileArticlesArePosted) {
+  std::string jsonl;
+  for (int i = 0; i < 12; ++i) {
+    json record{{"title", "Ferry Solvik aground, day " + std::to_string(i)},
+                {"maintext", "The harbour ferry Solvik stayed aground near Kessel Point on day " + std::to_string(i) +
+                                 ", the coast guard said. Salvage crews pumped fuel from its tanks."},
+                {"date_publish", "2026-11-0" + std::to_string(1 + i % 9)},
+                {"source_domain", "outlet" + std::to_string(i) + ".example"}};
+    jsonl += record.dump() + "\n";
+  }
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0};
+  std::thread reader([&] {
+    auto c = client();
+    while (!done) {
+      auto r = c.Get("/api/stories");
+      if (!r || r->status != 200 || json::parse(r->body, nullptr, false).is_discarded()) ++failures;
+    }
+  });
+  auto c = client();
+  auto posted = c.Post("/api/articles", jsonl, "application/x-ndjson");
+  done = true;
+  reader.join();
+  ASSERT_TRUE(posted);
+  EXPECT_EQ(posted->status, 201) << posted->body;
+  EXPECT_EQ(json::parse(posted->body)["added"], 12);
+  EXPECT_EQ(failures.load(), 0);
+  auto list = c.Get("/api/stories");
+  ASSERT_TRUE(list);
+  EXPECT_EQ(json::parse(list->body)["stories"][0]["articles"], 12);
+}
+
+}  // namespace
+}  // namespace precis::server

@@ -1,0 +1,130 @@
+#include "precis/server/newsroom.h"
+
+#include <utility>
+
+#include "precis/render/render.h"
+
+namespace precis::server {
+
+Newsroom::Newsroom(store::Store store, engine::DigestOptions options, std::uint32_t window_days)
+    : store_(std::move(store)), options_(std::move(options)), window_days_(window_days) {}
+
+store::Snapshot make_snapshot(const engine::DigestResult& result, const std::vector<ArticleId>& store_ids) {
+  store::Snapshot snap;
+  snap.articles_digested = static_cast<std::uint32_t>(store_ids.size());
+  for (std::uint32_t input : result.input_index) snap.digest_articles.push_back(store_ids.at(input));
+  auto store_id = [&](ArticleId digest_id) { return snap.digest_articles.at(digest_id.value - 1); };
+  snap.stories = result.stories;
+  for (Story& story : snap.stories) {
+    for (ArticleId& a : story.articles) a = store_id(a);
+    for (SummarySentence& s : story.summary) {
+      for (Citation& c : s.citations) c.article = store_id(c.article);
+    }
+  }
+  snap.renditions["json"] = render::to_json(result);
+  snap.renditions["md"] = render::to_markdown(result);
+  snap.renditions["html"] = render::to_html(result);
+  snap.renditions["text"] = render::to_text(result);
+  return snap;
+}
+
+Result<AddOutcome> Newsroom::add_paths(const std::vector<std::string>& paths) {
+  engine::ReadResult read = engine::read_inputs(paths, options_);
+  AddOutcome outcome;
+  outcome.diagnostics = std::move(read.diagnostics);
+  outcome.read_stats = std::move(read.read_stats);
+  outcome.url_stats = std::move(read.url_stats);
+  std::lock_guard refresh_lock(refresh_mutex_);
+  return add_locked(std::move(read.articles), std::move(outcome));
+}
+
+Result<AddOutcome> Newsroom::add_articles(std::vector<RawArticle> articles, Diagnostics diagnostics) {
+  AddOutcome outcome;
+  outcome.diagnostics = std::move(diagnostics);
+  std::lock_guard refresh_lock(refresh_mutex_);
+  return add_locked(std::move(articles), std::move(outcome));
+}
+
+Result<AddOutcome> Newsroom::add_locked(std::vector<RawArticle> articles, AddOutcome outcome) {
+  outcome.read = static_cast<std::uint32_t>(articles.size());
+  bool has_digest = false;
+  {
+    std::lock_guard lock(store_mutex_);
+    auto report = store_.add(articles);
+    if (!report) return tl::unexpected(report.error());
+    outcome.stored = std::move(*report);
+    auto info = store_.digest_info();
+    if (!info) return tl::unexpected(info.error());
+    has_digest = info->has_value();
+  }
+  if (outcome.stored.added > 0 || !has_digest) {
+    auto stories = refresh_locked(&outcome.diagnostics);
+    if (!stories) return tl::unexpected(stories.error());
+    outcome.refreshed = true;
+    outcome.stories = *stories;
+  } else {
+    auto rows = this->stories();
+    if (!rows) return tl::unexpected(rows.error());
+    outcome.stories = static_cast<std::uint32_t>(rows->size());
+  }
+  outcome.articles_stored = article_count();
+  return outcome;
+}
+
+Result<std::uint32_t> Newsroom::refresh() {
+  std::lock_guard refresh_lock(refresh_mutex_);
+  return refresh_locked(nullptr);
+}
+
+Result<std::uint32_t> Newsroom::refresh_locked(Diagnostics* diagnostics) {
+  std::vector<RawArticle> raw;
+  std::vector<ArticleId> ids;
+  {
+    std::lock_guard lock(store_mutex_);
+    auto recent = store_.recent_articles(window_days_);
+    if (!recent) return tl::unexpected(recent.error());
+    for (store::StoredArticle& a : *recent) {
+      ids.push_back(a.id);
+      raw.push_back(std::move(a.raw));
+    }
+  }
+  engine::DigestResult result = engine::digest_articles(std::move(raw), options_);
+  if (diagnostics) diagnostics->insert(diagnostics->end(), result.diagnostics.begin(), result.diagnostics.end());
+  store::Snapshot snap = make_snapshot(result, ids);
+  std::lock_guard lock(store_mutex_);
+  auto saved = store_.save_digest(snap);
+  if (!saved) return tl::unexpected(saved.error());
+  return static_cast<std::uint32_t>(snap.stories.size());
+}
+
+Result<std::optional<std::string>> Newsroom::rendition(const std::string& format) {
+  std::lock_guard lock(store_mutex_);
+  return store_.rendition(format);
+}
+
+Result<std::vector<store::StoryRow>> Newsroom::stories() {
+  std::lock_guard lock(store_mutex_);
+  return store_.stories();
+}
+
+Result<std::optional<store::DigestInfo>> Newsroom::digest_info() {
+  std::lock_guard lock(store_mutex_);
+  return store_.digest_info();
+}
+
+Result<std::vector<ArticleId>> Newsroom::digest_articles() {
+  std::lock_guard lock(store_mutex_);
+  return store_.digest_articles();
+}
+
+Result<std::optional<store::StoredArticle>> Newsroom::article(ArticleId id) {
+  std::lock_guard lock(store_mutex_);
+  return store_.article(id);
+}
+
+std::uint32_t Newsroom::article_count() {
+  std::lock_guard lock(store_mutex_);
+  return store_.article_count();
+}
+
+}  // namespace precis::server

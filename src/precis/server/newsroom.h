@@ -1,0 +1,80 @@
+// Newsroom: a store of articles kept digested. Articles are added (from paths, URLs or a posted
+// body), stored once each, and the digest of everything stored is made again and saved as the
+// store's snapshot (stories, summaries, citations, and the digest rendered as JSON, Markdown,
+// HTML and text). The CLI's `precis add` / `precis show` and the HTTP server are its callers.
+//
+// Cost: each refresh digests the stored articles of the window (the engine's batch path:
+// boilerplate model, copies, stories, summaries, facts), about as long as `precis digest` on the
+// same articles: the window (`window_days`), not the store, bounds it. Articles added in one call
+// are one refresh.
+//
+// Ids: the store numbers articles 1, 2, 3, ... in the order added; the snapshot's tables use
+// those ids. The renditions number the articles they digested 1, 2, 3, ... (the snapshot keeps
+// which store article each number is: Store::digest_articles).
+//
+// Thread safety: every member function may be called from any thread. Adds (and refreshes) run
+// one at a time; reads are served from the last saved snapshot while a refresh runs.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "precis/base/diagnostic.h"
+#include "precis/base/result.h"
+#include "precis/engine/pipeline.h"
+#include "precis/store/store.h"
+
+namespace precis::server {
+
+struct AddOutcome {
+  std::uint32_t read = 0;             // articles read from the input
+  store::AddReport stored;            // of those: added, and already stored
+  bool refreshed = false;             // the digest was made again (something new, or none yet)
+  std::uint32_t articles_stored = 0;  // in the store after the add
+  std::uint32_t stories = 0;          // in the snapshot after the add
+  Diagnostics diagnostics;            // reading and digesting problems; the add went on
+  ingest::ReadStats read_stats;
+  fetch::UrlReadStats url_stats;
+};
+
+class Newsroom {
+ public:
+  // `options` are used for every refresh (max_stories 0 keeps every story in the snapshot).
+  // window_days > 0: a refresh digests only the articles of the last `window_days` days
+  // (Store::recent_articles); 0: every stored article.
+  Newsroom(store::Store store, engine::DigestOptions options, std::uint32_t window_days = 0);
+
+  // Reads `paths` (as precis digest does), stores the new articles and refreshes when any was new.
+  Result<AddOutcome> add_paths(const std::vector<std::string>& paths);
+  // Stores `articles` (already read; `diagnostics` from reading them are passed on) and refreshes
+  // when any was new.
+  Result<AddOutcome> add_articles(std::vector<RawArticle> articles, Diagnostics diagnostics = {});
+  // Digests everything stored and saves the snapshot; returns the number of stories.
+  Result<std::uint32_t> refresh();
+
+  Result<std::optional<std::string>> rendition(const std::string& format);
+  Result<std::vector<store::StoryRow>> stories();
+  Result<std::optional<store::DigestInfo>> digest_info();
+  Result<std::vector<ArticleId>> digest_articles();
+  Result<std::optional<store::StoredArticle>> article(ArticleId id);
+  std::uint32_t article_count();
+
+ private:
+  Result<AddOutcome> add_locked(std::vector<RawArticle> articles, AddOutcome outcome);
+  Result<std::uint32_t> refresh_locked(Diagnostics* diagnostics);
+
+  store::Store store_;
+  engine::DigestOptions options_;
+  std::uint32_t window_days_ = 0;
+  std::mutex store_mutex_;   // the store is one connection
+  std::mutex refresh_mutex_; // adds and refreshes run one at a time
+};
+
+// The snapshot of a digest of stored articles, `store_ids` being the ids of the articles it was
+// given, in order: stories, summaries and citations refer to store ids, renditions in every format.
+store::Snapshot make_snapshot(const engine::DigestResult& result, const std::vector<ArticleId>& store_ids);
+
+}  // namespace precis::server

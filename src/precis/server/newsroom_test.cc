@@ -1,0 +1,155 @@
+#include "precis/server/newsroom.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "precis/render/render.h"
+
+namespace precis::server {
+namespace {
+
+Newsroom memory_newsroom(engine::DigestOptions options = {}) {
+  auto store = store::Store::open(":memory:");
+  EXPECT_TRUE(store.has_value()) << store.error().message;
+  options.max_stories = 0;
+  return Newsroom(std::move(*store), options);
+}
+
+TEST(Newsroom, AddingDigestsEverythingStoredAndEachArticleIsStoredOnce) {
+  Newsroom newsroom = memory_newsroom();
+  auto first = newsroom.add_paths({"examples/harbour-fire"});
+  ASSERT_TRUE(first.has_value()) << first.error().message;
+  EXPECT_EQ(first->read, 7u);
+  EXPECT_EQ(first->stored.added, 7u);
+  EXPECT_TRUE(first->refreshed);
+  EXPECT_EQ(first->stories, 1u);
+
+  auto again = newsroom.add_paths({"examples/harbour-fire"});
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->stored.added, 0u);
+  EXPECT_EQ(again->stored.already_stored, 7u);
+  EXPECT_FALSE(again->refreshed) << "nothing new: the digest is not made again";
+
+  auto second = newsroom.add_paths({"examples/lisburg-tram"});
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->stored.added, 3u);
+  EXPECT_EQ(second->articles_stored, 10u);
+  EXPECT_EQ(second->stories, 2u);
+  ASSERT_EQ(second->stored.ids.size(), 3u);
+  EXPECT_EQ(second->stored.ids[0].value, 8u);
+
+  // The stored digest is the digest of all articles read at once.
+  engine::DigestOptions options;
+  options.max_stories = 0;
+  engine::DigestResult direct = engine::digest_paths({"examples/harbour-fire", "examples/lisburg-tram"}, options);
+  auto md = newsroom.rendition("md");
+  ASSERT_TRUE(md.has_value() && md->has_value());
+  EXPECT_EQ(**md, render::to_markdown(direct));
+  auto rows = newsroom.stories();
+  ASSERT_TRUE(rows.has_value());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].headline, direct.stories[0].headline);
+  EXPECT_EQ((*rows)[0].articles, direct.stories[0].articles.size());
+}
+
+// Citations in the snapshot point at store ids, and the stored article's original bytes hold the
+// cited sentence, also when the digest skipped an article with no text (and numbered on).
+TEST(Newsroom, SnapshotCitationsUseStoreIdsWhenAnEmptyArticleIsSkipped) {
+  Newsroom newsroom = memory_newsroom();
+  RawArticle empty;
+  empty.meta.source = "empty.txt";
+  empty.original = "   ";
+  empty.body = "";
+  RawArticle a;
+  a.meta.source = "a.txt";
+  a.meta.published = "2026-11-03";
+  a.original = "The harbour ferry Solvik ran aground near Kessel Point on Monday, the coast guard said.";
+  a.body = a.original;
+  a.body_to_original = OffsetMap::identity(static_cast<std::uint32_t>(a.body.size()));
+  RawArticle b = a;
+  b.meta.source = "b.txt";
+  b.original = "Coast guard officers said the harbour ferry Solvik ran aground near Kessel Point on Monday.";
+  b.body = b.original;
+  auto outcome = newsroom.add_articles({empty, a, b});
+  ASSERT_TRUE(outcome.has_value()) << outcome.error().message;
+  EXPECT_EQ(outcome->stored.added, 3u);
+  bool skipped = false;
+  for (const Diagnostic& d : outcome->diagnostics) skipped |= d.source == "empty.txt";
+  EXPECT_TRUE(skipped) << "the skipped article is reported";
+
+  auto story_json = nlohmann::json::parse(**newsroom.rendition("json"));
+  ASSERT_EQ(story_json["articles"].size(), 2u) << "the digest numbers the two kept articles 1 and 2";
+
+  // Through the store: stories table and citations use ids 2 and 3.
+  auto rows = newsroom.stories();
+  ASSERT_TRUE(rows.has_value());
+  ASSERT_FALSE(rows->empty());
+  EXPECT_EQ((*rows)[0].articles, 2u);
+  engine::DigestOptions options;
+  engine::DigestResult result = engine::digest_articles({empty, a, b}, options);
+  ASSERT_EQ(result.input_index.size(), 2u);
+  EXPECT_EQ(result.input_index[0], 1u);
+  store::Snapshot snap = make_snapshot(result, {ArticleId{1}, ArticleId{2}, ArticleId{3}});
+  ASSERT_EQ(snap.digest_articles.size(), 2u);
+  EXPECT_EQ(snap.digest_articles[0].value, 2u);
+  EXPECT_EQ(snap.digest_articles[1].value, 3u);
+  ASSERT_FALSE(snap.stories.empty());
+  for (ArticleId id : snap.stories[0].articles) EXPECT_GE(id.value, 2u);
+  for (const SummarySentence& s : snap.stories[0].summary) {
+    for (const Citation& c : s.citations) {
+      auto stored = newsroom.article(c.article);
+      ASSERT_TRUE(stored.has_value() && stored->has_value());
+      std::string cited = (*stored)->raw.original.substr(c.original.begin, c.original.size());
+      EXPECT_NE(cited.find("Solvik"), std::string::npos) << cited;
+    }
+  }
+}
+
+TEST(Newsroom, AWindowDigestsOnlyTheRecentArticles) {
+  auto store = store::Store::open(":memory:");
+  ASSERT_TRUE(store.has_value());
+  engine::DigestOptions options;
+  options.max_stories = 0;
+  Newsroom newsroom(std::move(*store), options, 2);
+  // The harbour fire is dated 2026-11-03/04, the tram story 2026-11-06: two days keep the tram
+  // and the articles without a date (added just now).
+  auto outcome = newsroom.add_paths({"examples/harbour-fire", "examples/lisburg-tram"});
+  ASSERT_TRUE(outcome.has_value()) << outcome.error().message;
+  EXPECT_EQ(outcome->articles_stored, 10u);
+  auto numbers = newsroom.digest_articles();
+  ASSERT_TRUE(numbers.has_value());
+  std::uint32_t dated_fire = 0, undated = 0;
+  for (std::uint32_t id = 1; id <= 10; ++id) {
+    auto a = newsroom.article(ArticleId{id});
+    ASSERT_TRUE(a.has_value() && a->has_value());
+    const std::string& published = (*a)->raw.meta.published;
+    bool digested = std::find(numbers->begin(), numbers->end(), ArticleId{id}) != numbers->end();
+    if (published.empty()) {
+      ++undated;
+      EXPECT_TRUE(digested) << id;
+    } else {
+      EXPECT_EQ(digested, published.substr(0, 10) >= "2026-11-05") << id << " " << published;
+      dated_fire += published.substr(0, 10) < "2026-11-05";
+    }
+  }
+  EXPECT_GT(dated_fire, 0u);
+  auto info = newsroom.digest_info();
+  ASSERT_TRUE(info.has_value() && info->has_value());
+  EXPECT_EQ((*info)->articles_digested, 10 - dated_fire);
+  EXPECT_EQ(numbers->size(), 10 - dated_fire);
+}
+
+TEST(Newsroom, RefreshOfAnEmptyStoreGivesAnEmptyDigest) {
+  Newsroom newsroom = memory_newsroom();
+  auto stories = newsroom.refresh();
+  ASSERT_TRUE(stories.has_value()) << stories.error().message;
+  EXPECT_EQ(*stories, 0u);
+  auto json = newsroom.rendition("json");
+  ASSERT_TRUE(json.has_value() && json->has_value());
+  EXPECT_TRUE(nlohmann::json::parse(**json)["stories"].empty());
+}
+
+}  // namespace
+}  // namespace precis::server

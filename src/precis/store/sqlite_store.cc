@@ -1,0 +1,496 @@
+// The Store on SQLite: the only file of precis that includes sqlite3.h.
+//
+// Schema (docs/data_model.md explains each column): PRAGMA user_version 1.
+//   articles(id, key, added, source, doc_id, title, outlet, url, published, updated, author,
+//            language, dateline_place, format, original, body, body_map)
+//   stories(id, headline, rank_score, articles, duplicates, rewrites, outlets, first_published,
+//           last_published)
+//   story_articles(story, article)
+//   summary_sentences(story, position, text)
+//   citations(story, position, rank, article, sentence, start, end)
+//   renditions(format, body)
+//   digest_articles(number, article)
+//   digest_info(id = 1, made, articles_digested)
+// `key` is the 128-bit xxHash3 of source and body, hex: the "same article" test of add().
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <string_view>
+#include <utility>
+
+#include "precis/base/hash.h"
+#include "precis/store/store.h"
+
+namespace precis::store {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS articles (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  added TEXT NOT NULL,
+  source TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  outlet TEXT NOT NULL,
+  url TEXT NOT NULL,
+  published TEXT NOT NULL,
+  updated TEXT NOT NULL,
+  author TEXT NOT NULL,
+  language TEXT NOT NULL,
+  dateline_place TEXT NOT NULL,
+  format INTEGER NOT NULL,
+  original BLOB NOT NULL,
+  body TEXT NOT NULL,
+  body_map BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_by_day ON articles(substr(published, 1, 10));
+CREATE TABLE IF NOT EXISTS stories (
+  id INTEGER PRIMARY KEY,
+  headline TEXT NOT NULL,
+  rank_score REAL NOT NULL,
+  articles INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,
+  rewrites INTEGER NOT NULL,
+  outlets INTEGER NOT NULL,
+  first_published TEXT NOT NULL,
+  last_published TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+  story INTEGER NOT NULL REFERENCES stories(id),
+  article INTEGER NOT NULL REFERENCES articles(id),
+  PRIMARY KEY (story, article)
+);
+CREATE INDEX IF NOT EXISTS story_articles_by_article ON story_articles(article);
+CREATE TABLE IF NOT EXISTS summary_sentences (
+  story INTEGER NOT NULL REFERENCES stories(id),
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (story, position)
+);
+CREATE TABLE IF NOT EXISTS citations (
+  story INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  rank INTEGER NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(id),
+  sentence INTEGER NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  PRIMARY KEY (story, position, rank),
+  FOREIGN KEY (story, position) REFERENCES summary_sentences(story, position)
+);
+CREATE TABLE IF NOT EXISTS renditions (
+  format TEXT PRIMARY KEY,
+  body TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS digest_articles (
+  number INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL REFERENCES articles(id)
+);
+CREATE TABLE IF NOT EXISTS digest_info (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  made TEXT NOT NULL,
+  articles_digested INTEGER NOT NULL
+);
+)sql";
+
+std::string now_utc() {
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string article_key(const RawArticle& a) {
+  std::string bytes = a.meta.source;
+  bytes.push_back('\0');
+  bytes += a.body;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(hash64(bytes, 0)),
+                static_cast<unsigned long long>(hash64(bytes, 0x9e3779b97f4a7c15ull)));
+  return buf;
+}
+
+// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    rc_ = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  bool ok() const { return rc_ == SQLITE_OK; }
+  void bind(int i, std::string_view text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  }
+  void bind_blob(int i, std::string_view bytes) {
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  }
+  void bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int step() { return rc_ = sqlite3_step(stmt_); }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string text(int i) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, i));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i))) : std::string();
+  }
+  std::int64_t integer(int i) const { return sqlite3_column_int64(stmt_, i); }
+  double real(int i) const { return sqlite3_column_double(stmt_, i); }
+  std::string error() const { return sqlite3_errmsg(db_); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_ = SQLITE_OK;
+};
+
+}  // namespace
+
+struct Store::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+  ~Impl() { sqlite3_close(db); }
+
+  tl::unexpected<Error> fail(std::string_view what) const {
+    return make_error(path + ": " + std::string(what) + ": " + sqlite3_errmsg(db));
+  }
+  bool exec(const char* sql) { return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Result<Store> Store::open(const std::string& path) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &impl->db, flags, nullptr) != SQLITE_OK) {
+    return make_error(path + ": cannot open the database: " +
+                      (impl->db ? std::string(sqlite3_errmsg(impl->db)) : std::string("out of memory")));
+  }
+  sqlite3_busy_timeout(impl->db, 10000);
+  int version = -1;
+  {
+    Statement s(impl->db, "PRAGMA user_version");
+    if (!s.ok() || s.step() != SQLITE_ROW) return impl->fail("not a precis database");
+    version = static_cast<int>(s.integer(0));
+  }
+  if (version > kSchemaVersion) {
+    return make_error(path + ": written by a newer precis (schema " + std::to_string(version) + ", this one reads " +
+                      std::to_string(kSchemaVersion) + ")");
+  }
+  if (version == 0) {
+    // A new file, or a SQLite file that is not ours: refuse one that holds other tables.
+    Statement s(impl->db, "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'");
+    if (!s.ok() || s.step() != SQLITE_ROW) return impl->fail("cannot read the schema");
+    if (s.integer(0) > 0) return make_error(path + ": a SQLite database, but not one of precis");
+  }
+  if (path != ":memory:" && !impl->exec("PRAGMA journal_mode=WAL")) return impl->fail("cannot set the journal mode");
+  if (!impl->exec("PRAGMA foreign_keys=ON")) return impl->fail("cannot enable foreign keys");
+  if (!impl->exec("BEGIN IMMEDIATE")) return impl->fail("cannot lock the database");
+  if (!impl->exec(kSchema) || !impl->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str())) {
+    auto error = impl->fail("cannot create the schema");
+    impl->exec("ROLLBACK");
+    return error;
+  }
+  if (!impl->exec("COMMIT")) return impl->fail("cannot create the schema");
+  return Store(std::move(impl));
+}
+
+Result<AddReport> Store::add(const std::vector<RawArticle>& articles) {
+  sqlite3* db = impl_->db;
+  AddReport report;
+  if (!impl_->exec("BEGIN IMMEDIATE")) return impl_->fail("cannot lock the database");
+  auto rollback = [&](std::string_view what) {
+    auto error = impl_->fail(what);
+    impl_->exec("ROLLBACK");
+    return error;
+  };
+  Statement insert(db,
+                   "INSERT OR IGNORE INTO articles (key, added, source, doc_id, title, outlet, url, published, updated, "
+                   "author, language, dateline_place, format, original, body, body_map) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+  if (!insert.ok()) return rollback("cannot prepare the insert");
+  const std::string added = now_utc();
+  for (const RawArticle& a : articles) {
+    const ArticleMeta& m = a.meta;
+    insert.reset();
+    insert.bind(1, article_key(a));
+    insert.bind(2, added);
+    insert.bind(3, m.source);
+    insert.bind(4, m.doc_id);
+    insert.bind(5, m.title);
+    insert.bind(6, m.outlet);
+    insert.bind(7, m.url);
+    insert.bind(8, m.published);
+    insert.bind(9, m.updated);
+    insert.bind(10, m.author);
+    insert.bind(11, m.language);
+    insert.bind(12, m.dateline_place);
+    insert.bind(13, static_cast<std::int64_t>(m.format));
+    insert.bind_blob(14, a.original);
+    insert.bind(15, a.body);
+    insert.bind_blob(16, a.body_to_original.encode());
+    if (insert.step() != SQLITE_DONE) return rollback("cannot add an article");
+    if (sqlite3_changes(db) == 0) {
+      ++report.already_stored;
+      continue;
+    }
+    ++report.added;
+    report.ids.push_back(ArticleId{static_cast<std::uint32_t>(sqlite3_last_insert_rowid(db))});
+  }
+  if (!impl_->exec("COMMIT")) return rollback("cannot commit the articles");
+  return report;
+}
+
+std::uint32_t Store::article_count() const {
+  Statement s(impl_->db, "SELECT count(*) FROM articles");
+  if (!s.ok() || s.step() != SQLITE_ROW) return 0;
+  return static_cast<std::uint32_t>(s.integer(0));
+}
+
+namespace {
+
+constexpr const char* kArticleColumns =
+    "id, added, source, doc_id, title, outlet, url, published, updated, author, language, dateline_place, format, "
+    "original, body, body_map";
+
+Result<StoredArticle> read_article(const Statement& s, const std::string& path) {
+  StoredArticle out;
+  out.id = ArticleId{static_cast<std::uint32_t>(s.integer(0))};
+  out.added = s.text(1);
+  ArticleMeta& m = out.raw.meta;
+  m.source = s.text(2);
+  m.doc_id = s.text(3);
+  m.title = s.text(4);
+  m.outlet = s.text(5);
+  m.url = s.text(6);
+  m.published = s.text(7);
+  m.updated = s.text(8);
+  m.author = s.text(9);
+  m.language = s.text(10);
+  m.dateline_place = s.text(11);
+  std::int64_t format = s.integer(12);
+  if (format < 0 || format > static_cast<std::int64_t>(SourceFormat::kJson)) {
+    return make_error(path + ": article " + std::to_string(out.id.value) + " has an unknown format");
+  }
+  m.format = static_cast<SourceFormat>(format);
+  out.raw.original = s.text(13);
+  out.raw.body = s.text(14);
+  std::size_t bound = std::max(out.raw.body.size(), out.raw.original.size()) + 1;
+  auto map = OffsetMap::decode(s.text(15), static_cast<std::uint32_t>(std::min<std::size_t>(bound, UINT32_MAX)));
+  if (!map) return make_error(path + ": article " + std::to_string(out.id.value) + ": " + map.error().message);
+  out.raw.body_to_original = std::move(*map);
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<RawArticle>> Store::articles() const {
+  Statement s(impl_->db, std::string("SELECT ") + kArticleColumns + " FROM articles ORDER BY id");
+  if (!s.ok()) return impl_->fail("cannot read the articles");
+  std::vector<RawArticle> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    auto a = read_article(s, impl_->path);
+    if (!a) return tl::unexpected(a.error());
+    if (a->id.value != out.size() + 1) {
+      return make_error(impl_->path + ": article ids are not 1.." + std::to_string(out.size() + 1) +
+                        " (was an article deleted by hand?)");
+    }
+    out.push_back(std::move(a->raw));
+  }
+  if (rc != SQLITE_DONE) return impl_->fail("cannot read the articles");
+  return out;
+}
+
+Result<std::vector<StoredArticle>> Store::recent_articles(std::uint32_t days) const {
+  std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles";
+  if (days > 0) {
+    sql +=
+        " WHERE (published <> '' AND substr(published, 1, 10) >= date((SELECT max(substr(published, 1, 10)) FROM "
+        "articles WHERE published <> ''), ?1)) OR (published = '' AND added >= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?2))";
+  }
+  sql += " ORDER BY id";
+  Statement s(impl_->db, sql);
+  if (!s.ok()) return impl_->fail("cannot read the articles");
+  if (days > 0) {
+    s.bind(1, "-" + std::to_string(days - 1) + " days");
+    s.bind(2, "-" + std::to_string(days) + " days");
+  }
+  std::vector<StoredArticle> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    auto a = read_article(s, impl_->path);
+    if (!a) return tl::unexpected(a.error());
+    out.push_back(std::move(*a));
+  }
+  if (rc != SQLITE_DONE) return impl_->fail("cannot read the articles");
+  return out;
+}
+
+Result<std::optional<StoredArticle>> Store::article(ArticleId id) const {
+  Statement s(impl_->db, std::string("SELECT ") + kArticleColumns + " FROM articles WHERE id = ?1");
+  if (!s.ok()) return impl_->fail("cannot read an article");
+  s.bind(1, static_cast<std::int64_t>(id.value));
+  int rc = s.step();
+  if (rc == SQLITE_DONE) return std::optional<StoredArticle>();
+  if (rc != SQLITE_ROW) return impl_->fail("cannot read an article");
+  auto a = read_article(s, impl_->path);
+  if (!a) return tl::unexpected(a.error());
+  return std::optional<StoredArticle>(std::move(*a));
+}
+
+Result<void> Store::save_digest(const Snapshot& snapshot) {
+  sqlite3* db = impl_->db;
+  if (!impl_->exec("BEGIN IMMEDIATE")) return impl_->fail("cannot lock the database");
+  auto rollback = [&](std::string_view what) {
+    auto error = impl_->fail(what);
+    impl_->exec("ROLLBACK");
+    return error;
+  };
+  if (!impl_->exec("DELETE FROM citations; DELETE FROM summary_sentences; DELETE FROM story_articles; "
+                   "DELETE FROM stories; DELETE FROM renditions; DELETE FROM digest_articles; DELETE FROM digest_info")) {
+    return rollback("cannot clear the old digest");
+  }
+  Statement story(db,
+                  "INSERT INTO stories (id, headline, rank_score, articles, duplicates, rewrites, outlets, "
+                  "first_published, last_published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  Statement member(db, "INSERT INTO story_articles (story, article) VALUES (?1, ?2)");
+  Statement sentence(db, "INSERT INTO summary_sentences (story, position, text) VALUES (?1, ?2, ?3)");
+  Statement citation(db,
+                     "INSERT INTO citations (story, position, rank, article, sentence, start, end) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  Statement rendition(db, "INSERT INTO renditions (format, body) VALUES (?1, ?2)");
+  Statement info(db, "INSERT INTO digest_info (id, made, articles_digested) VALUES (1, ?1, ?2)");
+  Statement number(db, "INSERT INTO digest_articles (number, article) VALUES (?1, ?2)");
+  if (!story.ok() || !member.ok() || !sentence.ok() || !citation.ok() || !rendition.ok() || !info.ok() ||
+      !number.ok()) {
+    return rollback("cannot prepare the digest inserts");
+  }
+  for (const Story& st : snapshot.stories) {
+    auto sid = static_cast<std::int64_t>(st.id);
+    story.reset();
+    story.bind(1, sid);
+    story.bind(2, st.headline);
+    story.bind(3, st.rank_score);
+    story.bind(4, static_cast<std::int64_t>(st.articles.size()));
+    story.bind(5, static_cast<std::int64_t>(st.duplicate_articles));
+    story.bind(6, static_cast<std::int64_t>(st.rewrite_articles));
+    story.bind(7, static_cast<std::int64_t>(st.outlets));
+    story.bind(8, st.first_published);
+    story.bind(9, st.last_published);
+    if (story.step() != SQLITE_DONE) return rollback("cannot save a story");
+    for (ArticleId a : st.articles) {
+      member.reset();
+      member.bind(1, sid);
+      member.bind(2, static_cast<std::int64_t>(a.value));
+      if (member.step() != SQLITE_DONE) return rollback("cannot save a story's article");
+    }
+    for (std::size_t p = 0; p < st.summary.size(); ++p) {
+      sentence.reset();
+      sentence.bind(1, sid);
+      sentence.bind(2, static_cast<std::int64_t>(p));
+      sentence.bind(3, st.summary[p].text);
+      if (sentence.step() != SQLITE_DONE) return rollback("cannot save a summary sentence");
+      const auto& cites = st.summary[p].citations;
+      for (std::size_t r = 0; r < cites.size(); ++r) {
+        citation.reset();
+        citation.bind(1, sid);
+        citation.bind(2, static_cast<std::int64_t>(p));
+        citation.bind(3, static_cast<std::int64_t>(r));
+        citation.bind(4, static_cast<std::int64_t>(cites[r].article.value));
+        citation.bind(5, static_cast<std::int64_t>(cites[r].sentence));
+        citation.bind(6, static_cast<std::int64_t>(cites[r].original.begin));
+        citation.bind(7, static_cast<std::int64_t>(cites[r].original.end));
+        if (citation.step() != SQLITE_DONE) return rollback("cannot save a citation");
+      }
+    }
+  }
+  for (std::size_t n = 0; n < snapshot.digest_articles.size(); ++n) {
+    number.reset();
+    number.bind(1, static_cast<std::int64_t>(n + 1));
+    number.bind(2, static_cast<std::int64_t>(snapshot.digest_articles[n].value));
+    if (number.step() != SQLITE_DONE) return rollback("cannot save the digest's article numbers");
+  }
+  for (const auto& [format, body] : snapshot.renditions) {
+    rendition.reset();
+    rendition.bind(1, format);
+    rendition.bind(2, body);
+    if (rendition.step() != SQLITE_DONE) return rollback("cannot save a rendition");
+  }
+  info.bind(1, now_utc());
+  info.bind(2, static_cast<std::int64_t>(snapshot.articles_digested));
+  if (info.step() != SQLITE_DONE) return rollback("cannot save the digest's date");
+  if (!impl_->exec("COMMIT")) return rollback("cannot commit the digest");
+  return {};
+}
+
+Result<std::vector<StoryRow>> Store::stories() const {
+  Statement s(impl_->db,
+              "SELECT id, headline, articles, duplicates, rewrites, outlets, first_published, last_published, rank_score "
+              "FROM stories ORDER BY id");
+  if (!s.ok()) return impl_->fail("cannot read the stories");
+  std::vector<StoryRow> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    StoryRow r;
+    r.id = static_cast<std::uint32_t>(s.integer(0));
+    r.headline = s.text(1);
+    r.articles = static_cast<std::uint32_t>(s.integer(2));
+    r.duplicates = static_cast<std::uint32_t>(s.integer(3));
+    r.rewrites = static_cast<std::uint32_t>(s.integer(4));
+    r.outlets = static_cast<std::uint32_t>(s.integer(5));
+    r.first_published = s.text(6);
+    r.last_published = s.text(7);
+    r.rank_score = s.real(8);
+    out.push_back(std::move(r));
+  }
+  if (rc != SQLITE_DONE) return impl_->fail("cannot read the stories");
+  return out;
+}
+
+Result<std::optional<DigestInfo>> Store::digest_info() const {
+  Statement s(impl_->db, "SELECT made, articles_digested FROM digest_info WHERE id = 1");
+  if (!s.ok()) return impl_->fail("cannot read the digest's date");
+  int rc = s.step();
+  if (rc == SQLITE_DONE) return std::optional<DigestInfo>();
+  if (rc != SQLITE_ROW) return impl_->fail("cannot read the digest's date");
+  return std::optional<DigestInfo>(DigestInfo{s.text(0), static_cast<std::uint32_t>(s.integer(1))});
+}
+
+Result<std::vector<ArticleId>> Store::digest_articles() const {
+  Statement s(impl_->db, "SELECT article FROM digest_articles ORDER BY number");
+  if (!s.ok()) return impl_->fail("cannot read the digest's article numbers");
+  std::vector<ArticleId> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) out.push_back(ArticleId{static_cast<std::uint32_t>(s.integer(0))});
+  if (rc != SQLITE_DONE) return impl_->fail("cannot read the digest's article numbers");
+  return out;
+}
+
+Result<std::optional<std::string>> Store::rendition(const std::string& format) const {
+  Statement s(impl_->db, "SELECT body FROM renditions WHERE format = ?1");
+  if (!s.ok()) return impl_->fail("cannot read a rendition");
+  s.bind(1, format);
+  int rc = s.step();
+  if (rc == SQLITE_DONE) return std::optional<std::string>();
+  if (rc != SQLITE_ROW) return impl_->fail("cannot read a rendition");
+  return std::optional<std::string>(s.text(0));
+}
+
+}  // namespace precis::store

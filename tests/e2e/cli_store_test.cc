@@ -1,0 +1,140 @@
+// End-to-end tests of `precis add`, `precis show` and `precis serve`: the real binary, a store in
+// a temporary folder, and the server on loopback (a free port, found from its start-up line).
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <string>
+#include <thread>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+class CliStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("precis_e2e_store_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    db_ = (dir_ / "news.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  CliRun run(const std::string& args) {
+    std::string cmd = std::string(PRECIS_CLI) + " " + args + " >" + (dir_ / "out").string() + " 2>" +
+                      (dir_ / "err").string() + " </dev/null";
+    int status = std::system(cmd.c_str());
+    CliRun r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(dir_ / "out");
+    r.err = slurp(dir_ / "err");
+    return r;
+  }
+
+  fs::path dir_;
+  std::string db_;
+};
+
+TEST_F(CliStore, AddStoresOnceAndShowPrintsTheDigestOfEverythingStored) {
+  CliRun first = run("add --db " + db_ + " examples/harbour-fire");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(first.out.empty()) << "add writes no results, only counts on stderr";
+  EXPECT_NE(first.err.find("7 new, 0 already stored"), std::string::npos) << first.err;
+  CliRun second = run("add --db " + db_ + " examples/harbour-fire examples/lisburg-tram");
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.err.find("3 new, 7 already stored"), std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("holds 10 articles in 2 stories"), std::string::npos) << second.err;
+
+  CliRun shown = run("show --db " + db_);
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  CliRun direct = run("digest -q --stories 0 examples/harbour-fire examples/lisburg-tram");
+  ASSERT_EQ(direct.exit_code, 0) << direct.err;
+  EXPECT_EQ(shown.out, direct.out) << "the stored digest is the digest of all the stored articles";
+
+  CliRun html = run("show --db " + db_ + " --format html -o " + (dir_ / "digest.html").string());
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_EQ(slurp(dir_ / "digest.html").rfind("<!DOCTYPE html>", 0), 0u);
+
+  CliRun json = run("show --db " + db_ + " --format json");
+  ASSERT_EQ(json.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(json.out)["stories"].size(), 2u);
+}
+
+TEST_F(CliStore, FailuresExitNonZeroWithAReason) {
+  CliRun none = run("show --db " + db_);
+  EXPECT_EQ(none.exit_code, 2) << "a store that does not exist is a wrong invocation";
+  std::ofstream(dir_ / "notes.txt") << "not a database, but a long enough line of plain text to fill a page";
+  CliRun bad = run("add --db " + (dir_ / "notes.txt").string() + " examples/harbour-fire");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("notes.txt"), std::string::npos) << bad.err;
+  CliRun empty = run("add --db " + db_ + " " + (dir_ / "missing-folder").string());
+  EXPECT_EQ(empty.exit_code, 1);
+  EXPECT_NE(empty.err.find("nothing usable was read"), std::string::npos) << empty.err;
+  CliRun no_digest = run("show --db " + db_);
+  EXPECT_EQ(no_digest.exit_code, 0) << "the empty add made an empty digest: " << no_digest.err;
+}
+
+TEST_F(CliStore, ServeAnswersOnLoopbackAndStopsOnSigterm) {
+  ASSERT_EQ(run("add -q --db " + db_ + " examples/lisburg-tram").exit_code, 0);
+  std::string err_path = (dir_ / "serve.err").string();
+  pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    std::freopen(err_path.c_str(), "w", stderr);
+    std::freopen("/dev/null", "r", stdin);
+    ::execl(PRECIS_CLI, PRECIS_CLI, "serve", "--db", db_.c_str(), "--port", "0", static_cast<char*>(nullptr));
+    std::_Exit(127);
+  }
+  int port = 0;
+  std::regex started("on http://127\\.0\\.0\\.1:([0-9]+)/");
+  for (int i = 0; i < 200 && port == 0; ++i) {
+    std::smatch m;
+    std::string err = slurp(err_path);
+    if (std::regex_search(err, m, started)) port = std::stoi(m[1]);
+    else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_NE(port, 0) << "no start-up line: " << slurp(err_path);
+  httplib::Client c("127.0.0.1", port);
+  auto stories = c.Get("/api/stories");
+  ASSERT_TRUE(stories);
+  EXPECT_EQ(stories->status, 200);
+  auto j = nlohmann::json::parse(stories->body);
+  ASSERT_EQ(j["stories"].size(), 1u);
+  EXPECT_EQ(j["stories"][0]["articles"], 3);
+  auto page = c.Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_NE(page->body.find("Lisburg"), std::string::npos);
+
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status)) << "stopped by its signal handler, not killed";
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  std::string log = slurp(err_path);
+  EXPECT_NE(log.find("GET /api/stories 200"), std::string::npos) << log;
+  EXPECT_NE(log.find("stopped"), std::string::npos) << log;
+}
+
+}  // namespace
