@@ -29,6 +29,20 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
 
 json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 const char* format_name(SourceFormat f) {
   switch (f) {
     case SourceFormat::kText: return "text";
@@ -161,7 +175,34 @@ struct HttpServer::Impl {
           "text/html; charset=utf-8");
       return;
     }
-    res.set_content(**html, "text/html; charset=utf-8");
+    std::string page = std::move(**html);
+    std::size_t body = page.find("<body>\n");
+    if (body != std::string::npos) page.insert(body + 7, page_header());
+    res.set_content(page, "text/html; charset=utf-8");
+  }
+
+  // What the served page shows above the digest: the store's counts, the other formats, and the
+  // stories' headlines linked to their place on the page (the stored page has no contents).
+  std::string page_header() {
+    auto rows = newsroom.stories();
+    auto info = newsroom.digest_info();
+    std::string out = "<nav class=\"credit\">precis: " + std::to_string(newsroom.article_count()) + " articles stored";
+    if (info && *info) {
+      out += ", " + std::to_string((*info)->articles_digested) + " digested at " + html_escape((*info)->made);
+    }
+    out +=
+        " · <a href=\"/digest.json\">JSON</a> · <a href=\"/digest.md\">Markdown</a> · "
+        "<a href=\"/api/stories\">API</a>";
+    if (rows && rows->size() > 1) {
+      out += "\n<ol>\n";
+      for (const store::StoryRow& r : *rows) {
+        out += "<li><a href=\"#story-" + std::to_string(r.id) + "\">" + html_escape(r.headline) + "</a> (" +
+               std::to_string(r.articles) + ")</li>\n";
+      }
+      out += "</ol>\n";
+    }
+    out += "</nav>\n";
+    return out;
   }
 
   void digest(httplib::Response& res, const std::string& format) {
@@ -201,7 +242,8 @@ struct HttpServer::Impl {
                          {"first_published", nullable(r.first_published)},
                          {"last_published", nullable(r.last_published)},
                          {"rank_score", r.rank_score},
-                         {"href", "/api/stories/" + std::to_string(r.id)}});
+                         {"href", "/api/stories/" + std::to_string(r.id)},
+                         {"page", "/#story-" + std::to_string(r.id)}});
     }
     json out{{"stories", stories}};
     out["digest_made"] = *info ? json((*info)->made) : json(nullptr);

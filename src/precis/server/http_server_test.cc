@@ -138,6 +138,8 @@ TEST_F(HttpApi, PostedArticlesBecomeStoriesArticlesAndPages) {
   auto page = c.Get("/");
   ASSERT_TRUE(page);
   EXPECT_NE(page->body.find("<h1>"), std::string::npos);
+  EXPECT_NE(page->body.find("<nav class=\"credit\">precis: 3 articles stored, 3 digested at "), std::string::npos)
+      << page->body.substr(0, 800);
   EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
   auto md = c.Get("/digest.md");
   ASSERT_TRUE(md);
