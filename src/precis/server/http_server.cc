@@ -251,27 +251,13 @@ struct HttpServer::Impl {
     send_json(res, 200, out);
   }
 
-  // The story's object from the stored JSON digest, with the articles it lists.
+  // The story's object from the stored JSON digest, with the articles it lists (made with the
+  // digest: Snapshot::story_documents).
   void story(httplib::Response& res, std::uint32_t id) {
-    auto body = newsroom.rendition("json");
-    if (!body) return send_error(res, 500, body.error().message);
-    if (!*body) return send_error(res, 404, "no story " + std::to_string(id) + ": the store holds no articles");
-    json digest = json::parse(**body, nullptr, false);
-    if (digest.is_discarded()) return send_error(res, 500, "the stored digest is not valid JSON");
-    auto numbers = newsroom.digest_articles();
-    if (!numbers) return send_error(res, 500, numbers.error().message);
-    for (const json& s : digest["stories"]) {
-      if (s.value("id", 0u) != id) continue;
-      json articles = json::array();
-      for (json a : digest["articles"]) {
-        if (!a.contains("story") || a["story"] != id) continue;
-        std::uint32_t n = a.value("id", 0u);
-        a["store_id"] = n >= 1 && n <= numbers->size() ? json((*numbers)[n - 1].value) : json(nullptr);
-        articles.push_back(std::move(a));
-      }
-      return send_json(res, 200, json{{"story", s}, {"articles", articles}});
-    }
-    send_error(res, 404, "no story " + std::to_string(id));
+    auto document = newsroom.story_document(id);
+    if (!document) return send_error(res, 500, document.error().message);
+    if (!*document) return send_error(res, 404, "no story " + std::to_string(id));
+    res.set_content(**document, kJsonType);
   }
 
   void article(httplib::Response& res, std::uint32_t id, bool original) {

@@ -1,10 +1,43 @@
 #include "precis/server/newsroom.h"
 
+#include <map>
 #include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "precis/render/render.h"
 
 namespace precis::server {
+namespace {
+
+// Per story: {"story": <the story object of the JSON digest>, "articles": [<its article objects,
+// each with "store_id">]}, made once per digest so that serving a story costs a lookup.
+std::map<std::uint32_t, std::string> story_documents(const std::string& digest_json,
+                                                     const std::vector<ArticleId>& store_ids) {
+  using json = nlohmann::json;
+  std::map<std::uint32_t, std::string> out;
+  json digest = json::parse(digest_json, nullptr, false);
+  if (digest.is_discarded()) return out;
+  std::map<std::uint32_t, json> articles_of;
+  for (json& a : digest["articles"]) {
+    if (!a.contains("story") || !a["story"].is_number()) continue;
+    std::uint32_t n = a.value("id", 0u);
+    a["store_id"] = n >= 1 && n <= store_ids.size() ? json(store_ids[n - 1].value) : json(nullptr);
+    std::uint32_t story = a["story"].get<std::uint32_t>();
+    auto [it, inserted] = articles_of.try_emplace(story, json::array());
+    it->second.push_back(std::move(a));
+  }
+  for (json& s : digest["stories"]) {
+    std::uint32_t id = s.value("id", 0u);
+    json articles = articles_of.count(id) ? std::move(articles_of[id]) : json::array();
+    out[id] = json{{"story", std::move(s)}, {"articles", std::move(articles)}}.dump(
+                  2, ' ', false, json::error_handler_t::replace) +
+              "\n";
+  }
+  return out;
+}
+
+}  // namespace
 
 Newsroom::Newsroom(store::Store store, engine::DigestOptions options, std::uint32_t window_days)
     : store_(std::move(store)), options_(std::move(options)), window_days_(window_days) {}
@@ -22,6 +55,7 @@ store::Snapshot make_snapshot(const engine::DigestResult& result, const std::vec
     }
   }
   snap.renditions["json"] = render::to_json(result);
+  snap.story_documents = story_documents(snap.renditions["json"], snap.digest_articles);
   snap.renditions["md"] = render::to_markdown(result);
   snap.renditions["html"] = render::to_html(result);
   snap.renditions["text"] = render::to_text(result);
@@ -95,6 +129,11 @@ Result<std::uint32_t> Newsroom::refresh_locked(Diagnostics* diagnostics) {
   auto saved = store_.save_digest(snap);
   if (!saved) return tl::unexpected(saved.error());
   return static_cast<std::uint32_t>(snap.stories.size());
+}
+
+Result<std::optional<std::string>> Newsroom::story_document(std::uint32_t story) {
+  std::lock_guard lock(store_mutex_);
+  return store_.story_document(story);
 }
 
 Result<std::optional<std::string>> Newsroom::rendition(const std::string& format) {

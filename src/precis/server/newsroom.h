@@ -56,6 +56,8 @@ class Newsroom {
   Result<std::uint32_t> refresh();
 
   Result<std::optional<std::string>> rendition(const std::string& format);
+  // {"story": ..., "articles": [...]} of one story of the snapshot (Snapshot::story_documents).
+  Result<std::optional<std::string>> story_document(std::uint32_t story);
   Result<std::vector<store::StoryRow>> stories();
   Result<std::optional<store::DigestInfo>> digest_info();
   Result<std::vector<ArticleId>> digest_articles();

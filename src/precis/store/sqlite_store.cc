@@ -10,6 +10,7 @@
 //   citations(story, position, rank, article, sentence, start, end)
 //   renditions(format, body)
 //   digest_articles(number, article)
+//   story_documents(story, body)
 //   digest_info(id = 1, made, articles_digested)
 // `key` is the 128-bit xxHash3 of source and body, hex: the "same article" test of add().
 #include <sqlite3.h>
@@ -90,6 +91,10 @@ CREATE TABLE IF NOT EXISTS renditions (
 CREATE TABLE IF NOT EXISTS digest_articles (
   number INTEGER PRIMARY KEY,
   article INTEGER NOT NULL REFERENCES articles(id)
+);
+CREATE TABLE IF NOT EXISTS story_documents (
+  story INTEGER PRIMARY KEY REFERENCES stories(id),
+  body TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS digest_info (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -363,7 +368,7 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
     impl_->exec("ROLLBACK");
     return error;
   };
-  if (!impl_->exec("DELETE FROM citations; DELETE FROM summary_sentences; DELETE FROM story_articles; "
+  if (!impl_->exec("DELETE FROM story_documents; DELETE FROM citations; DELETE FROM summary_sentences; DELETE FROM story_articles; "
                    "DELETE FROM stories; DELETE FROM renditions; DELETE FROM digest_articles; DELETE FROM digest_info")) {
     return rollback("cannot clear the old digest");
   }
@@ -378,8 +383,9 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
   Statement rendition(db, "INSERT INTO renditions (format, body) VALUES (?1, ?2)");
   Statement info(db, "INSERT INTO digest_info (id, made, articles_digested) VALUES (1, ?1, ?2)");
   Statement number(db, "INSERT INTO digest_articles (number, article) VALUES (?1, ?2)");
+  Statement document(db, "INSERT INTO story_documents (story, body) VALUES (?1, ?2)");
   if (!story.ok() || !member.ok() || !sentence.ok() || !citation.ok() || !rendition.ok() || !info.ok() ||
-      !number.ok()) {
+      !number.ok() || !document.ok()) {
     return rollback("cannot prepare the digest inserts");
   }
   for (const Story& st : snapshot.stories) {
@@ -426,6 +432,12 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
     number.bind(1, static_cast<std::int64_t>(n + 1));
     number.bind(2, static_cast<std::int64_t>(snapshot.digest_articles[n].value));
     if (number.step() != SQLITE_DONE) return rollback("cannot save the digest's article numbers");
+  }
+  for (const auto& [id, body] : snapshot.story_documents) {
+    document.reset();
+    document.bind(1, static_cast<std::int64_t>(id));
+    document.bind(2, body);
+    if (document.step() != SQLITE_DONE) return rollback("cannot save a story's document");
   }
   for (const auto& [format, body] : snapshot.renditions) {
     rendition.reset();
@@ -490,6 +502,16 @@ Result<std::optional<std::string>> Store::rendition(const std::string& format) c
   int rc = s.step();
   if (rc == SQLITE_DONE) return std::optional<std::string>();
   if (rc != SQLITE_ROW) return impl_->fail("cannot read a rendition");
+  return std::optional<std::string>(s.text(0));
+}
+
+Result<std::optional<std::string>> Store::story_document(std::uint32_t story) const {
+  Statement s(impl_->db, "SELECT body FROM story_documents WHERE story = ?1");
+  if (!s.ok()) return impl_->fail("cannot read a story's document");
+  s.bind(1, static_cast<std::int64_t>(story));
+  int rc = s.step();
+  if (rc == SQLITE_DONE) return std::optional<std::string>();
+  if (rc != SQLITE_ROW) return impl_->fail("cannot read a story's document");
   return std::optional<std::string>(s.text(0));
 }
 

@@ -52,6 +52,9 @@ struct Snapshot {
   std::vector<Story> stories;             // ranked, best first
   std::vector<ArticleId> digest_articles; // the renditions' article n is store article digest_articles[n - 1]
   std::map<std::string, std::string> renditions;  // format name ("json", "md", "html", "text") -> text
+  // Per story id: a document about that story alone (the server's JSON of one story), served as
+  // it is.
+  std::map<std::uint32_t, std::string> story_documents;
 };
 
 // One row of the stories table: a story without its summary.
@@ -104,6 +107,8 @@ class Store {
   Result<std::vector<ArticleId>> digest_articles() const;
   // The snapshot rendered in `format`; nullopt when no snapshot has that format.
   Result<std::optional<std::string>> rendition(const std::string& format) const;
+  // Snapshot::story_documents[story]; nullopt when there is none.
+  Result<std::optional<std::string>> story_document(std::uint32_t story) const;
 
  private:
   struct Impl;

@@ -109,7 +109,12 @@ TEST(Store, TheDigestSnapshotIsReplacedAsAWhole) {
   snap.stories = {s};
   snap.renditions = {{"json", "{}"}, {"md", "# Fire"}};
   snap.digest_articles = {ArticleId{2}, ArticleId{1}};
+  snap.story_documents = {{1, "{\"story\": 1}"}};
   ASSERT_TRUE(store.save_digest(snap));
+  auto document = store.story_document(1);
+  ASSERT_TRUE(document.has_value() && document->has_value());
+  EXPECT_EQ(**document, "{\"story\": 1}");
+  EXPECT_FALSE(store.story_document(2)->has_value());
   auto numbers = store.digest_articles();
   ASSERT_TRUE(numbers.has_value());
   ASSERT_EQ(numbers->size(), 2u);
@@ -129,8 +134,10 @@ TEST(Store, TheDigestSnapshotIsReplacedAsAWhole) {
   EXPECT_EQ((*info)->articles_digested, 2u);
 
   snap.stories.clear();
+  snap.story_documents.clear();
   snap.renditions = {{"json", "{\"stories\": []}"}};
   ASSERT_TRUE(store.save_digest(snap));
+  EXPECT_FALSE(store.story_document(1)->has_value());
   EXPECT_TRUE(store.stories()->empty());
   EXPECT_FALSE(store.rendition("md")->has_value());
 }
