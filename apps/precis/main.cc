@@ -13,9 +13,9 @@ int main(int argc, char** argv) {
       "  precis digest examples/harbour-fire/           summarize a folder (Markdown on stdout)\n"
       "  precis digest --format json --words 150 a.txt b.html dump.jsonl\n"
       "  cat article.txt | precis sentences -           one sentence per line\n"
-      "  precis add --db news.db examples/               keep articles in a store, digested\n"
-      "  precis serve --db news.db                       its web page and HTTP API on 127.0.0.1:8080\n"
-      "  precis eval sbd                                 sentence-splitting accuracy on ../shared/data\n",
+      "  precis add --db news.db examples/              keep articles in a store, digested\n"
+      "  precis serve --db news.db                      its web page and HTTP API on 127.0.0.1:8080\n"
+      "  precis eval sbd                                sentence-splitting accuracy on ../shared/data\n",
       "precis"};
   app.set_version_flag("--version", "precis 0.1.0");
   app.require_subcommand(1);

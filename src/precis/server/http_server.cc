@@ -4,6 +4,8 @@
 
 #include <httplib.h>
 
+#include <cctype>
+#include <exception>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>

@@ -15,7 +15,9 @@
 // `key` is the 128-bit xxHash3 of source and body, hex: the "same article" test of add().
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <string_view>
