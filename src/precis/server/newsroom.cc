@@ -81,7 +81,7 @@ Result<AddOutcome> Newsroom::add_articles(std::vector<RawArticle> articles, Diag
 
 Result<AddOutcome> Newsroom::add_locked(std::vector<RawArticle> articles, AddOutcome outcome) {
   outcome.read = static_cast<std::uint32_t>(articles.size());
-  bool has_digest = false;
+  bool current = false;  // the saved digest read every stored article there is now
   {
     std::lock_guard lock(store_mutex_);
     auto report = store_.add(articles);
@@ -89,9 +89,9 @@ Result<AddOutcome> Newsroom::add_locked(std::vector<RawArticle> articles, AddOut
     outcome.stored = std::move(*report);
     auto info = store_.digest_info();
     if (!info) return tl::unexpected(info.error());
-    has_digest = info->has_value();
+    current = info->has_value() && (*info)->articles_stored >= store_.article_count();
   }
-  if (outcome.stored.added > 0 || !has_digest) {
+  if (!current) {
     auto stories = refresh_locked(&outcome.diagnostics);
     if (!stories) return tl::unexpected(stories.error());
     outcome.refreshed = true;
@@ -113,8 +113,10 @@ Result<std::uint32_t> Newsroom::refresh() {
 Result<std::uint32_t> Newsroom::refresh_locked(Diagnostics* diagnostics) {
   std::vector<RawArticle> raw;
   std::vector<ArticleId> ids;
+  std::uint32_t stored = 0;
   {
     std::lock_guard lock(store_mutex_);
+    stored = store_.article_count();
     auto recent = store_.recent_articles(window_days_);
     if (!recent) return tl::unexpected(recent.error());
     for (store::StoredArticle& a : *recent) {
@@ -125,6 +127,7 @@ Result<std::uint32_t> Newsroom::refresh_locked(Diagnostics* diagnostics) {
   engine::DigestResult result = engine::digest_articles(std::move(raw), options_);
   if (diagnostics) diagnostics->insert(diagnostics->end(), result.diagnostics.begin(), result.diagnostics.end());
   store::Snapshot snap = make_snapshot(result, ids);
+  snap.articles_stored = stored;
   std::lock_guard lock(store_mutex_);
   auto saved = store_.save_digest(snap);
   if (!saved) return tl::unexpected(saved.error());

@@ -32,7 +32,8 @@ namespace precis::server {
 struct AddOutcome {
   std::uint32_t read = 0;             // articles read from the input
   store::AddReport stored;            // of those: added, and already stored
-  bool refreshed = false;             // the digest was made again (something new, or none yet)
+  bool refreshed = false;             // the digest was made again: articles were new, or added since
+                                      // the saved digest read them, or there was none
   std::uint32_t articles_stored = 0;  // in the store after the add
   std::uint32_t stories = 0;          // in the snapshot after the add
   Diagnostics diagnostics;            // reading and digesting problems; the add went on

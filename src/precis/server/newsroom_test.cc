@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "precis/render/render.h"
@@ -139,6 +142,41 @@ TEST(Newsroom, AWindowDigestsOnlyTheRecentArticles) {
   ASSERT_TRUE(info.has_value() && info->has_value());
   EXPECT_EQ((*info)->articles_digested, 10 - dated_fire);
   EXPECT_EQ(numbers->size(), 10 - dated_fire);
+}
+
+// Articles stored after the saved digest read its articles (a digest that failed, or another
+// process's add) make the next add digest again even when it brings nothing new.
+TEST(Newsroom, AnAddDigestsAgainWhenTheSavedDigestIsOlderThanTheArticles) {
+  auto dir = std::filesystem::temp_directory_path() / ("precis_newsroom_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "news.db").string();
+  engine::DigestOptions options;
+  options.max_stories = 0;
+  {
+    auto store = store::Store::open(path);
+    ASSERT_TRUE(store.has_value()) << store.error().message;
+    Newsroom newsroom(std::move(*store), options);
+    ASSERT_TRUE(newsroom.add_paths({"examples/harbour-fire"}));
+  }
+  {
+    // Another writer stores articles without digesting.
+    auto store = store::Store::open(path);
+    ASSERT_TRUE(store.has_value());
+    engine::ReadResult read = engine::read_inputs({"examples/lisburg-tram"}, options);
+    ASSERT_TRUE(store->add(read.articles));
+  }
+  auto store = store::Store::open(path);
+  ASSERT_TRUE(store.has_value());
+  Newsroom newsroom(std::move(*store), options);
+  auto outcome = newsroom.add_paths({"examples/harbour-fire"});
+  ASSERT_TRUE(outcome.has_value()) << outcome.error().message;
+  EXPECT_EQ(outcome->stored.added, 0u);
+  EXPECT_TRUE(outcome->refreshed);
+  EXPECT_EQ(outcome->stories, 2u);
+  auto again = newsroom.add_paths({"examples/harbour-fire"});
+  ASSERT_TRUE(again.has_value());
+  EXPECT_FALSE(again->refreshed);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Newsroom, RefreshOfAnEmptyStoreGivesAnEmptyDigest) {

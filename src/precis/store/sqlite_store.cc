@@ -11,7 +11,7 @@
 //   renditions(format, body)
 //   digest_articles(number, article)
 //   story_documents(story, body)
-//   digest_info(id = 1, made, articles_digested)
+//   digest_info(id = 1, made, articles_digested, articles_stored)
 // `key` is the 128-bit xxHash3 of source and body, hex: the "same article" test of add().
 #include <sqlite3.h>
 
@@ -101,7 +101,8 @@ CREATE TABLE IF NOT EXISTS story_documents (
 CREATE TABLE IF NOT EXISTS digest_info (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   made TEXT NOT NULL,
-  articles_digested INTEGER NOT NULL
+  articles_digested INTEGER NOT NULL,
+  articles_stored INTEGER NOT NULL
 );
 )sql";
 
@@ -383,7 +384,7 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
                      "INSERT INTO citations (story, position, rank, article, sentence, start, end) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   Statement rendition(db, "INSERT INTO renditions (format, body) VALUES (?1, ?2)");
-  Statement info(db, "INSERT INTO digest_info (id, made, articles_digested) VALUES (1, ?1, ?2)");
+  Statement info(db, "INSERT INTO digest_info (id, made, articles_digested, articles_stored) VALUES (1, ?1, ?2, ?3)");
   Statement number(db, "INSERT INTO digest_articles (number, article) VALUES (?1, ?2)");
   Statement document(db, "INSERT INTO story_documents (story, body) VALUES (?1, ?2)");
   if (!story.ok() || !member.ok() || !sentence.ok() || !citation.ok() || !rendition.ok() || !info.ok() ||
@@ -449,6 +450,7 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
   }
   info.bind(1, now_utc());
   info.bind(2, static_cast<std::int64_t>(snapshot.articles_digested));
+  info.bind(3, static_cast<std::int64_t>(snapshot.articles_stored));
   if (info.step() != SQLITE_DONE) return rollback("cannot save the digest's date");
   if (!impl_->exec("COMMIT")) return rollback("cannot commit the digest");
   return {};
@@ -479,12 +481,13 @@ Result<std::vector<StoryRow>> Store::stories() const {
 }
 
 Result<std::optional<DigestInfo>> Store::digest_info() const {
-  Statement s(impl_->db, "SELECT made, articles_digested FROM digest_info WHERE id = 1");
+  Statement s(impl_->db, "SELECT made, articles_digested, articles_stored FROM digest_info WHERE id = 1");
   if (!s.ok()) return impl_->fail("cannot read the digest's date");
   int rc = s.step();
   if (rc == SQLITE_DONE) return std::optional<DigestInfo>();
   if (rc != SQLITE_ROW) return impl_->fail("cannot read the digest's date");
-  return std::optional<DigestInfo>(DigestInfo{s.text(0), static_cast<std::uint32_t>(s.integer(1))});
+  return std::optional<DigestInfo>(
+      DigestInfo{s.text(0), static_cast<std::uint32_t>(s.integer(1)), static_cast<std::uint32_t>(s.integer(2))});
 }
 
 Result<std::vector<ArticleId>> Store::digest_articles() const {

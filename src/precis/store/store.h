@@ -49,6 +49,7 @@ struct StoredArticle {
 // What the digest of the stored articles said. `stories` refer to articles by their store ids.
 struct Snapshot {
   std::uint32_t articles_digested = 0;    // how many stored articles the digest was given
+  std::uint32_t articles_stored = 0;      // how many the store held when they were read
   std::vector<Story> stories;             // ranked, best first
   std::vector<ArticleId> digest_articles; // the renditions' article n is store article digest_articles[n - 1]
   std::map<std::string, std::string> renditions;  // format name ("json", "md", "html", "text") -> text
@@ -74,6 +75,9 @@ struct StoryRow {
 struct DigestInfo {
   std::string made;  // ISO 8601 UTC
   std::uint32_t articles_digested = 0;
+  // The store's article count when the digest read its articles: fewer than article_count()
+  // means articles were added after it (a digest that failed, or another process's add).
+  std::uint32_t articles_stored = 0;
 };
 
 class Store {

@@ -94,6 +94,7 @@ TEST(Store, TheDigestSnapshotIsReplacedAsAWhole) {
 
   Snapshot snap;
   snap.articles_digested = 2;
+  snap.articles_stored = 2;
   Story s;
   s.id = 1;
   s.headline = "Fire at the port";
@@ -132,6 +133,7 @@ TEST(Store, TheDigestSnapshotIsReplacedAsAWhole) {
   auto info = store.digest_info();
   ASSERT_TRUE(info.has_value() && info->has_value());
   EXPECT_EQ((*info)->articles_digested, 2u);
+  EXPECT_EQ((*info)->articles_stored, 2u);
 
   snap.stories.clear();
   snap.story_documents.clear();
