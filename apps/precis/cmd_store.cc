@@ -1,6 +1,7 @@
-// precis add / show / serve: a store of articles (one SQLite file) kept digested, and its HTTP API
-// and web page. `add` reads articles into the store and digests everything stored; `show` prints
-// the stored digest; `serve` answers HTTP on loopback (docs/http_api.md).
+// precis add / show / search / serve: a store of articles (one SQLite file) kept digested, and its
+// HTTP API and web page. `add` reads articles into the store and digests what it holds; `show`
+// prints the stored digest; `search` finds stored articles; `serve` answers HTTP on loopback
+// (docs/http_api.md).
 #include <pthread.h>
 #include <signal.h>
 
@@ -10,6 +11,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "precis/harness/summary_eval.h"
@@ -157,6 +160,45 @@ int run_show(const std::string& db, std::string format, const std::string& outpu
   return 0;
 }
 
+int run_search(const std::string& db, const std::vector<std::string>& words, std::uint32_t limit,
+               const std::string& format) {
+  auto store = store::Store::open(db);
+  if (!store) {
+    std::fprintf(stderr, "precis: %s\n", store.error().message.c_str());
+    return 1;
+  }
+  std::string query;
+  for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
+  auto hits = store->search(query, limit);
+  if (!hits) {
+    std::fprintf(stderr, "precis: %s\n", hits.error().message.c_str());
+    return 1;
+  }
+  std::string out;
+  if (format == "json") {
+    nlohmann::json list = nlohmann::json::array();
+    for (const store::SearchHit& h : *hits) {
+      list.push_back({{"article", h.article.value}, {"title", h.title},     {"outlet", h.outlet},
+                      {"published", h.published},   {"source", h.source},   {"snippet", h.snippet},
+                      {"story", h.story ? nlohmann::json(h.story) : nlohmann::json(nullptr)}});
+    }
+    out = nlohmann::json{{"query", query}, {"hits", list}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  } else {
+    // One hit per paragraph: id, date, outlet (or source), title, story; then the snippet.
+    for (const store::SearchHit& h : *hits) {
+      out += "[" + std::to_string(h.article.value) + "] " + (h.published.empty() ? "undated" : h.published.substr(0, 10)) +
+             "  " + (h.outlet.empty() ? h.source : h.outlet);
+      if (!h.title.empty()) out += "  " + h.title;
+      if (h.story) out += "  (story " + std::to_string(h.story) + ")";
+      out += "\n    " + h.snippet + "\n";
+    }
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+  std::fprintf(stderr, "precis: %zu article%s found\n", hits->size(), hits->size() == 1 ? "" : "s");
+  return hits->empty() ? 3 : 0;
+}
+
 int run_serve(const StoreArgs& args, const std::string& host, int port) {
   auto newsroom = open_newsroom(args);
   if (!newsroom) return 1;
@@ -242,6 +284,26 @@ void add_store_commands(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("-o,--output", *output, "Write to this file instead of stdout");
     cmd->callback([db, format, output, &exit_code]() { exit_code = run_show(*db, *format, *output); });
+  }
+  {
+    auto db = std::make_shared<std::string>();
+    auto words = std::make_shared<std::vector<std::string>>();
+    auto limit = std::make_shared<std::uint32_t>(20);
+    auto format = std::make_shared<std::string>("text");
+    CLI::App* cmd = app.add_subcommand("search", "Find stored articles by words and phrases");
+    cmd->footer(
+        "\nEvery word and every \"quoted phrase\" must appear (case and accents ignored); the best\n"
+        "matches come first (a match in the title weighs more). Each hit: [article id] date outlet title\n"
+        "(story in the saved digest), then the matching words in context.\n"
+        "Exit status: 0 found, 3 nothing found, 1 the store failed, 2 wrong invocation.\n\n"
+        "Examples:\n"
+        "  precis search --db news.db kessel quay\n"
+        "  precis search --db news.db '\"two berths\"' --format json");
+    cmd->add_option("--db", *db, "The store (SQLite file)")->required()->check(CLI::ExistingFile);
+    cmd->add_option("words", *words, "Words and \"quoted phrases\"")->required();
+    cmd->add_option("-n,--limit", *limit, "At most this many articles")->capture_default_str()->check(CLI::Range(1, 100000));
+    cmd->add_option("-f,--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+    cmd->callback([db, words, limit, format, &exit_code]() { exit_code = run_search(*db, *words, *limit, *format); });
   }
   {
     auto args = std::make_shared<StoreArgs>();

@@ -82,6 +82,24 @@ TEST_F(CliStore, AddStoresOnceAndShowPrintsTheDigestOfEverythingStored) {
   EXPECT_EQ(nlohmann::json::parse(json.out)["stories"].size(), 2u);
 }
 
+TEST_F(CliStore, SearchFindsStoredArticlesAndSaysWhenNothingMatches) {
+  ASSERT_EQ(run("add -q --db " + db_ + " examples/").exit_code, 0);
+  CliRun found = run("search --db " + db_ + " '\"two berths\"' Marsh");
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  EXPECT_NE(found.out.find("(story "), std::string::npos) << found.out;
+  EXPECT_NE(found.out.find("**two berths**"), std::string::npos) << found.out;
+  EXPECT_EQ(found.out.find("\n\n"), std::string::npos) << "one line of context per hit";
+  EXPECT_EQ(found.out.find("Lisburg"), std::string::npos) << "the tram story does not match";
+  CliRun json = run("search --db " + db_ + " --format json tram -n 2");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  auto hits = nlohmann::json::parse(json.out)["hits"];
+  EXPECT_EQ(hits.size(), 2u);
+  CliRun none = run("search --db " + db_ + " zeppelin");
+  EXPECT_EQ(none.exit_code, 3);
+  EXPECT_TRUE(none.out.empty());
+  EXPECT_NE(none.err.find("0 articles found"), std::string::npos) << none.err;
+}
+
 TEST_F(CliStore, FailuresExitNonZeroWithAReason) {
   CliRun none = run("show --db " + db_);
   EXPECT_EQ(none.exit_code, 2) << "a store that does not exist is a wrong invocation";

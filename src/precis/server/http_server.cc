@@ -144,6 +144,7 @@ struct HttpServer::Impl {
       article(res, id_of(req), true);
     });
     http.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res) { add(req, res); });
+    http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { search(req, res); });
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
       std::string message = res.status == 404   ? "no such resource: " + req.path
@@ -288,6 +289,34 @@ struct HttpServer::Impl {
                    {"body", raw.body},
                    {"original_bytes", raw.original.size()},
                    {"original_href", "/api/articles/" + std::to_string(id) + "/original"}});
+  }
+
+  void search(const httplib::Request& req, httplib::Response& res) {
+    std::string query = req.get_param_value("q");
+    if (query.empty()) return send_error(res, 400, "no query: use /api/search?q=words+or+%22a+phrase%22");
+    std::uint32_t limit = 20;
+    if (req.has_param("limit")) {
+      const std::string l = req.get_param_value("limit");
+      if (l.empty() || l.size() > 4 || l.find_first_not_of("0123456789") != std::string::npos) {
+        return send_error(res, 400, "limit must be a number from 1 to 1000");
+      }
+      limit = static_cast<std::uint32_t>(std::stoul(l));
+      if (limit == 0 || limit > 1000) return send_error(res, 400, "limit must be a number from 1 to 1000");
+    }
+    auto hits = newsroom.search(query, limit);
+    if (!hits) return send_error(res, 500, hits.error().message);
+    json out = json::array();
+    for (const store::SearchHit& h : *hits) {
+      out.push_back({{"article", h.article.value},
+                     {"title", nullable(h.title)},
+                     {"outlet", nullable(h.outlet)},
+                     {"published", nullable(h.published)},
+                     {"source", h.source},
+                     {"snippet", h.snippet},
+                     {"story", h.story ? json(h.story) : json(nullptr)},
+                     {"href", "/api/articles/" + std::to_string(h.article.value)}});
+    }
+    send_json(res, 200, json{{"query", query}, {"hits", out}});
   }
 
   void add(const httplib::Request& req, httplib::Response& res) {

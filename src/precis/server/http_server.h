@@ -8,6 +8,7 @@
 //   GET  /api/articles/{id}        one stored article: metadata and cleaned-before-digest body
 //   GET  /api/articles/{id}/original  the bytes the article was read from
 //   POST /api/articles             add articles (JSONL/JSON, HTML or text body); re-digests
+//   GET  /api/search?q=...&limit=N  full-text search of the stored articles
 //   GET  /api/health               liveness and counts
 //
 // Responses of /api are JSON; errors are {"error": "..."} with 400, 404, 413, 415 or 500.

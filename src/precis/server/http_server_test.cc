@@ -141,6 +141,19 @@ TEST_F(HttpApi, PostedArticlesBecomeStoriesArticlesAndPages) {
   EXPECT_NE(page->body.find("<nav class=\"credit\">precis: 3 articles stored, 3 digested at "), std::string::npos)
       << page->body.substr(0, 800);
   EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  auto found = c.Get("/api/search?q=Marsh%20%22two%20berths%22&limit=5");
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->status, 200) << found->body;
+  auto hits = json::parse(found->body)["hits"];
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["story"], 1);
+  EXPECT_NE(hits[0]["snippet"].get<std::string>().find("**"), std::string::npos);
+  auto no_query = c.Get("/api/search");
+  ASSERT_TRUE(no_query);
+  EXPECT_EQ(no_query->status, 400);
+  auto bad_limit = c.Get("/api/search?q=fire&limit=-3");
+  ASSERT_TRUE(bad_limit);
+  EXPECT_EQ(bad_limit->status, 400);
   auto md = c.Get("/digest.md");
   ASSERT_TRUE(md);
   EXPECT_EQ(md->body.rfind("# ", 0), 0u);

@@ -164,6 +164,11 @@ Result<std::optional<store::StoredArticle>> Newsroom::article(ArticleId id) {
   return store_.article(id);
 }
 
+Result<std::vector<store::SearchHit>> Newsroom::search(std::string_view query, std::uint32_t limit) {
+  std::lock_guard lock(store_mutex_);
+  return store_.search(query, limit);
+}
+
 std::uint32_t Newsroom::article_count() {
   std::lock_guard lock(store_mutex_);
   return store_.article_count();

@@ -63,6 +63,7 @@ class Newsroom {
   Result<std::optional<store::DigestInfo>> digest_info();
   Result<std::vector<ArticleId>> digest_articles();
   Result<std::optional<store::StoredArticle>> article(ArticleId id);
+  Result<std::vector<store::SearchHit>> search(std::string_view query, std::uint32_t limit);
   std::uint32_t article_count();
 
  private:

@@ -11,11 +11,13 @@
 //   renditions(format, body)
 //   digest_articles(number, article)
 //   story_documents(story, body)
+//   article_search: an FTS5 index of articles(title, body), kept by a trigger on insert
 //   digest_info(id = 1, made, articles_digested, articles_stored)
 // `key` is the 128-bit xxHash3 of source and body, hex: the "same article" test of add().
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -98,6 +100,12 @@ CREATE TABLE IF NOT EXISTS story_documents (
   story INTEGER PRIMARY KEY REFERENCES stories(id),
   body TEXT NOT NULL
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
+  title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS articles_indexed AFTER INSERT ON articles BEGIN
+  INSERT INTO article_search(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
 CREATE TABLE IF NOT EXISTS digest_info (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   made TEXT NOT NULL,
@@ -210,7 +218,14 @@ Result<Store> Store::open(const std::string& path) {
   if (path != ":memory:" && !impl->exec("PRAGMA journal_mode=WAL")) return impl->fail("cannot set the journal mode");
   if (!impl->exec("PRAGMA foreign_keys=ON")) return impl->fail("cannot enable foreign keys");
   if (!impl->exec("BEGIN IMMEDIATE")) return impl->fail("cannot lock the database");
-  if (!impl->exec(kSchema) || !impl->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str())) {
+  bool had_search = false;
+  {
+    Statement s(impl->db, "SELECT count(*) FROM sqlite_master WHERE name = 'article_search'");
+    had_search = s.ok() && s.step() == SQLITE_ROW && s.integer(0) > 0;
+  }
+  if (!impl->exec(kSchema) || !impl->exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()) ||
+      // A store made before the search index existed: index the articles it holds.
+      (!had_search && !impl->exec("INSERT INTO article_search(article_search) VALUES ('rebuild')"))) {
     auto error = impl->fail("cannot create the schema");
     impl->exec("ROLLBACK");
     return error;
@@ -518,6 +533,82 @@ Result<std::optional<std::string>> Store::story_document(std::uint32_t story) co
   if (rc == SQLITE_DONE) return std::optional<std::string>();
   if (rc != SQLITE_ROW) return impl_->fail("cannot read a story's document");
   return std::optional<std::string>(s.text(0));
+}
+
+namespace {
+
+// A user's query as an FTS5 query: every word, and every "quoted phrase", must appear. Each is
+// quoted for FTS5, so that punctuation ("fire-fighters", "U.S.", "9:30") is searched as the
+// words it separates instead of being read as query syntax.
+std::string fts_query(std::string_view query) {
+  std::vector<std::string> parts;
+  std::size_t i = 0;
+  while (i < query.size()) {
+    unsigned char c = static_cast<unsigned char>(query[i]);
+    if (std::isspace(c)) {
+      ++i;
+      continue;
+    }
+    std::size_t end;
+    std::string_view part;
+    if (c == '"') {
+      end = query.find('"', i + 1);
+      if (end == std::string_view::npos) end = query.size();
+      part = query.substr(i + 1, end - i - 1);
+      i = end + 1;
+    } else {
+      end = i;
+      while (end < query.size() && !std::isspace(static_cast<unsigned char>(query[end]))) ++end;
+      part = query.substr(i, end - i);
+      i = end;
+    }
+    std::string quoted = "\"";
+    for (char ch : part) {
+      if (ch == '"') continue;
+      quoted += ch;
+    }
+    quoted += "\"";
+    if (quoted.size() > 2) parts.push_back(std::move(quoted));
+  }
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : " ") + p;
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> Store::search(std::string_view query, std::uint32_t limit) const {
+  std::string match = fts_query(query);
+  std::vector<SearchHit> out;
+  if (match.empty() || limit == 0) return out;
+  Statement s(impl_->db,
+              "SELECT a.id, a.title, a.outlet, a.published, a.source, "
+              "snippet(article_search, 1, '**', '**', '…', 16), "
+              "(SELECT min(story) FROM story_articles WHERE article = a.id) "
+              "FROM article_search JOIN articles a ON a.id = article_search.rowid "
+              "WHERE article_search MATCH ?1 ORDER BY bm25(article_search, 4.0, 1.0), a.id LIMIT ?2");
+  if (!s.ok()) return impl_->fail("cannot search");
+  s.bind(1, match);
+  s.bind(2, static_cast<std::int64_t>(limit));
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    SearchHit hit;
+    hit.article = ArticleId{static_cast<std::uint32_t>(s.integer(0))};
+    hit.title = s.text(1);
+    hit.outlet = s.text(2);
+    hit.published = s.text(3);
+    hit.source = s.text(4);
+    // One line: the body's paragraph breaks become spaces.
+    for (char c : s.text(5)) {
+      bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+      if (space && (hit.snippet.empty() || hit.snippet.back() == ' ')) continue;
+      hit.snippet.push_back(space ? ' ' : c);
+    }
+    hit.story = static_cast<std::uint32_t>(s.integer(6));
+    out.push_back(std::move(hit));
+  }
+  if (rc != SQLITE_DONE) return impl_->fail("cannot search");
+  return out;
 }
 
 }  // namespace precis::store

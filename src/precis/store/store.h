@@ -26,6 +26,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "precis/base/result.h"
@@ -80,6 +81,14 @@ struct DigestInfo {
   std::uint32_t articles_stored = 0;
 };
 
+// An article that a search found.
+struct SearchHit {
+  ArticleId article;
+  std::string title, outlet, published, source;
+  std::string snippet;     // one line of the body around the matches, matches in **bold**, "…" at cuts
+  std::uint32_t story = 0; // its story in the saved digest; 0 when none
+};
+
 class Store {
  public:
   // Opens (creating when missing) the database at `path`; ":memory:" gives a private in-memory
@@ -111,6 +120,12 @@ class Store {
   Result<std::vector<ArticleId>> digest_articles() const;
   // The snapshot rendered in `format`; nullopt when no snapshot has that format.
   Result<std::optional<std::string>> rendition(const std::string& format) const;
+  // Full-text search over titles and bodies (SQLite FTS5, Unicode word rules, case and accents
+  // ignored): articles holding every word and every "quoted phrase" of `query`, best first
+  // (BM25, a title match weighing four times a body match); at most `limit`. Query syntax is not
+  // interpreted: punctuation separates words.
+  Result<std::vector<SearchHit>> search(std::string_view query, std::uint32_t limit) const;
+
   // Snapshot::story_documents[story]; nullopt when there is none.
   Result<std::optional<std::string>> story_document(std::uint32_t story) const;
 

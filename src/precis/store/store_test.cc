@@ -191,6 +191,39 @@ TEST(Store, RecentArticlesAreThoseOfTheLastDaysBeforeTheNewest) {
   EXPECT_EQ((*store.recent_articles(2))[1].raw.meta.source, "day-before.html");
 }
 
+TEST(Store, SearchFindsArticlesByWordsAndPhrasesBestFirst) {
+  Store store = open_memory();
+  ASSERT_TRUE(store.add({article("a.html", "Firefighters fought the warehouse fire at Kessel Quay for six hours.",
+                                 "Warehouse fire at Kessel Quay"),
+                         article("b.html", "The council approved the tram line. A fire drill was held.", "Tram line"),
+                         article("c.html", "Crews at Kessel Quay said the Quay would reopen.", "Port reopens")}));
+  auto ids = [&](std::string_view query) {
+    std::vector<std::uint32_t> out;
+    auto hits = store.search(query, 10);
+    EXPECT_TRUE(hits.has_value()) << hits.error().message;
+    if (hits) {
+      for (const SearchHit& h : *hits) out.push_back(h.article.value);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids("fire"), (std::vector<std::uint32_t>{1, 2})) << "the title match ranks first";
+  EXPECT_EQ(ids("FIRE kessel"), (std::vector<std::uint32_t>{1}));
+  EXPECT_EQ(ids("\"kessel quay\" reopen"), (std::vector<std::uint32_t>{3}));
+  EXPECT_EQ(ids("\"quay kessel\""), (std::vector<std::uint32_t>{}));
+  // Query syntax is not interpreted: these would be FTS5 errors or operators.
+  EXPECT_EQ(ids("fire-drill"), (std::vector<std::uint32_t>{2}));
+  EXPECT_EQ(ids("NOT fire"), (std::vector<std::uint32_t>{}));
+  EXPECT_EQ(ids("title:tram \"unclosed"), (std::vector<std::uint32_t>{}));
+  EXPECT_TRUE(ids("   ").empty());
+  auto hits = store.search("six hours", 10);
+  ASSERT_TRUE(hits.has_value());
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_NE((*hits)[0].snippet.find("**six**"), std::string::npos) << (*hits)[0].snippet;
+  EXPECT_EQ((*hits)[0].title, "Warehouse fire at Kessel Quay");
+  EXPECT_EQ((*hits)[0].story, 0u) << "no digest yet";
+  EXPECT_EQ(store.search("fire", 1)->size(), 1u);
+}
+
 class StoreFile : public ::testing::Test {
  protected:
   void SetUp() override {
