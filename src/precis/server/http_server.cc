@@ -236,6 +236,7 @@ struct HttpServer::Impl {
     json stories = json::array();
     for (const store::StoryRow& r : *rows) {
       stories.push_back({{"id", r.id},
+                         {"rank", r.rank},
                          {"headline", r.headline},
                          {"articles", r.articles},
                          {"originals", r.articles - r.duplicates - r.rewrites},

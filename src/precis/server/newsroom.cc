@@ -1,6 +1,9 @@
 #include "precis/server/newsroom.h"
 
+#include <algorithm>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -38,6 +41,51 @@ std::map<std::uint32_t, std::string> story_documents(const std::string& digest_j
 }
 
 }  // namespace
+
+std::vector<std::uint32_t> assign_story_ids(const std::vector<std::vector<ArticleId>>& members,
+                                            const std::map<std::uint32_t, std::vector<ArticleId>>& previous,
+                                            const std::vector<ArticleId>& digested, std::uint32_t& next_id) {
+  std::unordered_map<std::uint32_t, std::uint32_t> new_story_of;  // store id -> index into members
+  for (std::uint32_t k = 0; k < members.size(); ++k) {
+    for (ArticleId a : members[k]) new_story_of[a.value] = k;
+  }
+  std::unordered_set<std::uint32_t> covered;
+  for (ArticleId a : digested) covered.insert(a.value);
+  struct Pair {
+    std::uint32_t overlap, story, old_id;
+  };
+  std::vector<Pair> pairs;
+  for (const auto& [old_id, old_members] : previous) {
+    std::map<std::uint32_t, std::uint32_t> overlap;  // new story -> shared articles
+    std::uint32_t still_covered = 0;
+    for (ArticleId a : old_members) {
+      if (!covered.count(a.value)) continue;
+      ++still_covered;
+      if (auto it = new_story_of.find(a.value); it != new_story_of.end()) ++overlap[it->second];
+    }
+    for (const auto& [story, n] : overlap) {
+      if (2 * n > still_covered) pairs.push_back({n, story, old_id});
+    }
+  }
+  // Largest overlaps first; ties to the better-ranked new story, then the older id.
+  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
+    if (a.overlap != b.overlap) return a.overlap > b.overlap;
+    if (a.story != b.story) return a.story < b.story;
+    return a.old_id < b.old_id;
+  });
+  std::vector<std::uint32_t> ids(members.size(), 0);
+  std::unordered_set<std::uint32_t> used;
+  for (const Pair& p : pairs) {
+    if (ids[p.story] || used.count(p.old_id)) continue;
+    ids[p.story] = p.old_id;
+    used.insert(p.old_id);
+  }
+  for (const auto& [old_id, m] : previous) next_id = std::max(next_id, old_id + 1);
+  for (std::uint32_t& id : ids) {
+    if (!id) id = next_id++;
+  }
+  return ids;
+}
 
 Newsroom::Newsroom(store::Store store, engine::DigestOptions options, std::uint32_t window_days)
     : store_(std::move(store)), options_(std::move(options)), window_days_(window_days) {}
@@ -114,9 +162,17 @@ Result<std::uint32_t> Newsroom::refresh_locked(Diagnostics* diagnostics) {
   std::vector<RawArticle> raw;
   std::vector<ArticleId> ids;
   std::uint32_t stored = 0;
+  std::map<std::uint32_t, std::vector<ArticleId>> previous;
+  std::uint32_t next_story_id = 1;
   {
     std::lock_guard lock(store_mutex_);
     stored = store_.article_count();
+    auto members = store_.story_members();
+    if (!members) return tl::unexpected(members.error());
+    previous = std::move(*members);
+    auto info = store_.digest_info();
+    if (!info) return tl::unexpected(info.error());
+    if (*info) next_story_id = (*info)->next_story_id;
     auto recent = store_.recent_articles(window_days_);
     if (!recent) return tl::unexpected(recent.error());
     for (store::StoredArticle& a : *recent) {
@@ -126,8 +182,26 @@ Result<std::uint32_t> Newsroom::refresh_locked(Diagnostics* diagnostics) {
   }
   engine::DigestResult result = engine::digest_articles(std::move(raw), options_);
   if (diagnostics) diagnostics->insert(diagnostics->end(), result.diagnostics.begin(), result.diagnostics.end());
+  // Stable story ids, before rendering, so that the renditions use them too.
+  std::vector<std::vector<ArticleId>> members;
+  for (const Story& story : result.stories) {
+    std::vector<ArticleId> m;
+    for (ArticleId a : story.articles) m.push_back(ids.at(result.input_index.at(a.value - 1)));
+    members.push_back(std::move(m));
+  }
+  std::vector<std::uint32_t> stable = assign_story_ids(members, previous, ids, next_story_id);
+  std::map<std::uint32_t, std::uint32_t> id_of_rank;
+  for (std::size_t k = 0; k < result.stories.size(); ++k) {
+    id_of_rank[result.stories[k].id] = stable[k];
+    result.stories[k].id = stable[k];
+  }
+  for (std::uint32_t& story : result.story_of) {
+    auto it = id_of_rank.find(story);
+    story = it == id_of_rank.end() ? 0 : it->second;
+  }
   store::Snapshot snap = make_snapshot(result, ids);
   snap.articles_stored = stored;
+  snap.next_story_id = next_story_id;
   std::lock_guard lock(store_mutex_);
   auto saved = store_.save_digest(snap);
   if (!saved) return tl::unexpected(saved.error());

@@ -10,13 +10,16 @@
 //
 // Ids: the store numbers articles 1, 2, 3, ... in the order added; the snapshot's tables use
 // those ids. The renditions number the articles they digested 1, 2, 3, ... (the snapshot keeps
-// which store article each number is: Store::digest_articles).
+// which store article each number is: Store::digest_articles). Stories get ids that stay the
+// same from one digest to the next (assign_story_ids), in the tables and the renditions alike;
+// their order is their rank.
 //
 // Thread safety: every member function may be called from any thread. Adds (and refreshes) run
 // one at a time; reads are served from the last saved snapshot while a refresh runs.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -76,6 +79,17 @@ class Newsroom {
   std::mutex store_mutex_;   // the store is one connection
   std::mutex refresh_mutex_; // adds and refreshes run one at a time
 };
+
+// Stable story ids. A new story takes the id of the previous digest's story whose articles it
+// holds the most of, when it holds more than half of that story's articles that this digest
+// covers (`digested`): a story keeps its id while it grows, loses old articles to the window, or
+// keeps the larger part of a split. Each old id goes to one new story at most (largest overlaps
+// first); the others get fresh ids from `next_id`, which is advanced. `members` are store ids
+// per new story, in rank order; `previous` the saved story_members. Returns the ids, parallel
+// to `members`.
+std::vector<std::uint32_t> assign_story_ids(const std::vector<std::vector<ArticleId>>& members,
+                                            const std::map<std::uint32_t, std::vector<ArticleId>>& previous,
+                                            const std::vector<ArticleId>& digested, std::uint32_t& next_id);
 
 // The snapshot of a digest of stored articles, `store_ids` being the ids of the articles it was
 // given, in order: stories, summaries and citations refer to store ids, renditions in every format.

@@ -179,6 +179,64 @@ TEST(Newsroom, AnAddDigestsAgainWhenTheSavedDigestIsOlderThanTheArticles) {
   std::filesystem::remove_all(dir);
 }
 
+std::vector<ArticleId> ids(std::initializer_list<std::uint32_t> values) {
+  std::vector<ArticleId> out;
+  for (std::uint32_t v : values) out.push_back(ArticleId{v});
+  return out;
+}
+
+TEST(AssignStoryIds, AStoryKeepsItsIdWhileItKeepsMostOfItsArticles) {
+  std::map<std::uint32_t, std::vector<ArticleId>> previous = {
+      {4, ids({1, 2, 3})}, {7, ids({4, 5})}, {9, ids({6, 7, 8, 9})}, {12, ids({10})}};
+  std::uint32_t next = 13;
+  // New ranking: story 9 grew (rank 1); story 4 kept 2 of its 3 articles; 7 split 1-1 (no
+  // majority: both halves are new); 12's article fell out of the window; one story is new.
+  auto got = assign_story_ids({ids({6, 7, 8, 9, 11}), ids({1, 2}), ids({3, 4}), ids({5}), ids({12, 13})}, previous,
+                              ids({1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13}), next);
+  EXPECT_EQ(got, (std::vector<std::uint32_t>{9, 4, 13, 14, 15}));
+  EXPECT_EQ(next, 16u);
+}
+
+TEST(AssignStoryIds, TheLargerPartOfAMergeOrSplitKeepsTheIdAndIdsAreNeverReused) {
+  std::map<std::uint32_t, std::vector<ArticleId>> previous = {{1, ids({1, 2, 3})}, {2, ids({4, 5, 6, 7})}};
+  std::uint32_t next = 3;
+  // Both old stories merged: the one sharing more articles gives its id.
+  auto merged = assign_story_ids({ids({1, 2, 3, 4, 5, 6, 7})}, previous, ids({1, 2, 3, 4, 5, 6, 7}), next);
+  EXPECT_EQ(merged, (std::vector<std::uint32_t>{2}));
+  EXPECT_EQ(next, 3u);
+  // A retired id (1) is not given again to a new story.
+  auto fresh = assign_story_ids({ids({8})}, {{2, ids({1, 2, 3, 4, 5, 6, 7})}}, ids({8}), next);
+  EXPECT_EQ(fresh, (std::vector<std::uint32_t>{3}));
+  EXPECT_EQ(next, 4u);
+}
+
+TEST(Newsroom, StoryIdsStayTheSameWhenNewsArrives) {
+  Newsroom newsroom = memory_newsroom();
+  ASSERT_TRUE(newsroom.add_paths({"examples/lisburg-tram"}));
+  auto before = newsroom.stories();
+  ASSERT_TRUE(before.has_value());
+  ASSERT_EQ(before->size(), 1u);
+  std::uint32_t tram = (*before)[0].id;
+  // The larger harbour fire story arrives and ranks first; the tram story keeps its id.
+  ASSERT_TRUE(newsroom.add_paths({"examples/harbour-fire"}));
+  auto after = newsroom.stories();
+  ASSERT_TRUE(after.has_value());
+  ASSERT_EQ(after->size(), 2u);
+  EXPECT_EQ((*after)[0].rank, 1u);
+  EXPECT_NE((*after)[0].id, tram) << "the new story gets a new id";
+  EXPECT_EQ((*after)[1].id, tram);
+  EXPECT_EQ((*after)[1].rank, 2u);
+  // The renditions use the same ids.
+  auto json = nlohmann::json::parse(**newsroom.rendition("json"));
+  EXPECT_EQ(json["stories"][1]["id"], tram);
+  auto document = newsroom.story_document(tram);
+  ASSERT_TRUE(document.has_value() && document->has_value());
+  EXPECT_NE((**document).find("Lisburg"), std::string::npos);
+  for (const auto& a : json["articles"]) {
+    EXPECT_TRUE(a["story"] == tram || a["story"] == (*after)[0].id) << a.dump();
+  }
+}
+
 TEST(Newsroom, RefreshOfAnEmptyStoreGivesAnEmptyDigest) {
   Newsroom newsroom = memory_newsroom();
   auto stories = newsroom.refresh();

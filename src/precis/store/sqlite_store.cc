@@ -3,7 +3,7 @@
 // Schema (docs/data_model.md explains each column): PRAGMA user_version 1.
 //   articles(id, key, added, source, doc_id, title, outlet, url, published, updated, author,
 //            language, dateline_place, format, original, body, body_map)
-//   stories(id, headline, rank_score, articles, duplicates, rewrites, outlets, first_published,
+//   stories(id, rank, headline, rank_score, articles, duplicates, rewrites, outlets, first_published,
 //           last_published)
 //   story_articles(story, article)
 //   summary_sentences(story, position, text)
@@ -12,7 +12,7 @@
 //   digest_articles(number, article)
 //   story_documents(story, body)
 //   article_search: an FTS5 index of articles(title, body), kept by a trigger on insert
-//   digest_info(id = 1, made, articles_digested, articles_stored)
+//   digest_info(id = 1, made, articles_digested, articles_stored, next_story_id)
 // `key` is the 128-bit xxHash3 of source and body, hex: the "same article" test of add().
 #include <sqlite3.h>
 
@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_by_day ON articles(substr(published, 1, 10));
 CREATE TABLE IF NOT EXISTS stories (
   id INTEGER PRIMARY KEY,
+  rank INTEGER NOT NULL UNIQUE,
   headline TEXT NOT NULL,
   rank_score REAL NOT NULL,
   articles INTEGER NOT NULL,
@@ -110,7 +111,8 @@ CREATE TABLE IF NOT EXISTS digest_info (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   made TEXT NOT NULL,
   articles_digested INTEGER NOT NULL,
-  articles_stored INTEGER NOT NULL
+  articles_stored INTEGER NOT NULL,
+  next_story_id INTEGER NOT NULL
 );
 )sql";
 
@@ -392,23 +394,27 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
   }
   Statement story(db,
                   "INSERT INTO stories (id, headline, rank_score, articles, duplicates, rewrites, outlets, "
-                  "first_published, last_published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                  "first_published, last_published, rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   Statement member(db, "INSERT INTO story_articles (story, article) VALUES (?1, ?2)");
   Statement sentence(db, "INSERT INTO summary_sentences (story, position, text) VALUES (?1, ?2, ?3)");
   Statement citation(db,
                      "INSERT INTO citations (story, position, rank, article, sentence, start, end) "
                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   Statement rendition(db, "INSERT INTO renditions (format, body) VALUES (?1, ?2)");
-  Statement info(db, "INSERT INTO digest_info (id, made, articles_digested, articles_stored) VALUES (1, ?1, ?2, ?3)");
+  Statement info(db,
+                 "INSERT INTO digest_info (id, made, articles_digested, articles_stored, next_story_id) "
+                 "VALUES (1, ?1, ?2, ?3, ?4)");
   Statement number(db, "INSERT INTO digest_articles (number, article) VALUES (?1, ?2)");
   Statement document(db, "INSERT INTO story_documents (story, body) VALUES (?1, ?2)");
   if (!story.ok() || !member.ok() || !sentence.ok() || !citation.ok() || !rendition.ok() || !info.ok() ||
       !number.ok() || !document.ok()) {
     return rollback("cannot prepare the digest inserts");
   }
-  for (const Story& st : snapshot.stories) {
+  for (std::size_t rank = 0; rank < snapshot.stories.size(); ++rank) {
+    const Story& st = snapshot.stories[rank];
     auto sid = static_cast<std::int64_t>(st.id);
     story.reset();
+    story.bind(10, static_cast<std::int64_t>(rank + 1));
     story.bind(1, sid);
     story.bind(2, st.headline);
     story.bind(3, st.rank_score);
@@ -466,6 +472,7 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
   info.bind(1, now_utc());
   info.bind(2, static_cast<std::int64_t>(snapshot.articles_digested));
   info.bind(3, static_cast<std::int64_t>(snapshot.articles_stored));
+  info.bind(4, static_cast<std::int64_t>(snapshot.next_story_id));
   if (info.step() != SQLITE_DONE) return rollback("cannot save the digest's date");
   if (!impl_->exec("COMMIT")) return rollback("cannot commit the digest");
   return {};
@@ -473,8 +480,8 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
 
 Result<std::vector<StoryRow>> Store::stories() const {
   Statement s(impl_->db,
-              "SELECT id, headline, articles, duplicates, rewrites, outlets, first_published, last_published, rank_score "
-              "FROM stories ORDER BY id");
+              "SELECT id, headline, articles, duplicates, rewrites, outlets, first_published, last_published, rank_score, "
+              "rank FROM stories ORDER BY rank");
   if (!s.ok()) return impl_->fail("cannot read the stories");
   std::vector<StoryRow> out;
   int rc;
@@ -489,6 +496,7 @@ Result<std::vector<StoryRow>> Store::stories() const {
     r.first_published = s.text(6);
     r.last_published = s.text(7);
     r.rank_score = s.real(8);
+    r.rank = static_cast<std::uint32_t>(s.integer(9));
     out.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return impl_->fail("cannot read the stories");
@@ -496,13 +504,26 @@ Result<std::vector<StoryRow>> Store::stories() const {
 }
 
 Result<std::optional<DigestInfo>> Store::digest_info() const {
-  Statement s(impl_->db, "SELECT made, articles_digested, articles_stored FROM digest_info WHERE id = 1");
+  Statement s(impl_->db, "SELECT made, articles_digested, articles_stored, next_story_id FROM digest_info WHERE id = 1");
   if (!s.ok()) return impl_->fail("cannot read the digest's date");
   int rc = s.step();
   if (rc == SQLITE_DONE) return std::optional<DigestInfo>();
   if (rc != SQLITE_ROW) return impl_->fail("cannot read the digest's date");
-  return std::optional<DigestInfo>(
-      DigestInfo{s.text(0), static_cast<std::uint32_t>(s.integer(1)), static_cast<std::uint32_t>(s.integer(2))});
+  return std::optional<DigestInfo>(DigestInfo{s.text(0), static_cast<std::uint32_t>(s.integer(1)),
+                                              static_cast<std::uint32_t>(s.integer(2)),
+                                              static_cast<std::uint32_t>(s.integer(3))});
+}
+
+Result<std::map<std::uint32_t, std::vector<ArticleId>>> Store::story_members() const {
+  Statement s(impl_->db, "SELECT story, article FROM story_articles ORDER BY story, article");
+  if (!s.ok()) return impl_->fail("cannot read the stories' articles");
+  std::map<std::uint32_t, std::vector<ArticleId>> out;
+  int rc;
+  while ((rc = s.step()) == SQLITE_ROW) {
+    out[static_cast<std::uint32_t>(s.integer(0))].push_back(ArticleId{static_cast<std::uint32_t>(s.integer(1))});
+  }
+  if (rc != SQLITE_DONE) return impl_->fail("cannot read the stories' articles");
+  return out;
 }
 
 Result<std::vector<ArticleId>> Store::digest_articles() const {

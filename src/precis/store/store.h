@@ -51,7 +51,9 @@ struct StoredArticle {
 struct Snapshot {
   std::uint32_t articles_digested = 0;    // how many stored articles the digest was given
   std::uint32_t articles_stored = 0;      // how many the store held when they were read
-  std::vector<Story> stories;             // ranked, best first
+  std::uint32_t next_story_id = 1;        // larger than every story id given so far
+  std::vector<Story> stories;             // ranked, best first; ids stable across digests (the server's
+                                          // assign_story_ids), rank = position + 1
   std::vector<ArticleId> digest_articles; // the renditions' article n is store article digest_articles[n - 1]
   std::map<std::string, std::string> renditions;  // format name ("json", "md", "html", "text") -> text
   // Per story id: a document about that story alone (the server's JSON of one story), served as
@@ -61,7 +63,8 @@ struct Snapshot {
 
 // One row of the stories table: a story without its summary.
 struct StoryRow {
-  std::uint32_t id = 0;  // rank among the digest's stories, from 1
+  std::uint32_t id = 0;    // stable across digests while the story keeps most of its articles
+  std::uint32_t rank = 0;  // among the digest's stories, from 1
   std::string headline;
   std::uint32_t articles = 0;
   std::uint32_t duplicates = 0;
@@ -79,6 +82,7 @@ struct DigestInfo {
   // The store's article count when the digest read its articles: fewer than article_count()
   // means articles were added after it (a digest that failed, or another process's add).
   std::uint32_t articles_stored = 0;
+  std::uint32_t next_story_id = 1;
 };
 
 // An article that a search found.
@@ -116,6 +120,8 @@ class Store {
   // The snapshot's stories, best-ranked first; empty before the first save.
   Result<std::vector<StoryRow>> stories() const;
   Result<std::optional<DigestInfo>> digest_info() const;
+  // The saved digest's stories: id -> their articles (store ids, ascending).
+  Result<std::map<std::uint32_t, std::vector<ArticleId>>> story_members() const;
   // Snapshot::digest_articles as saved; empty before the first save.
   Result<std::vector<ArticleId>> digest_articles() const;
   // The snapshot rendered in `format`; nullopt when no snapshot has that format.
