@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "precis/engine/pipeline.h"
 #include "precis/render/view.h"
@@ -29,5 +30,11 @@ std::string to_html(const engine::DigestResult& result);
 std::string to_text(const engine::DigestResult& result);
 
 std::string render(const engine::DigestResult& result, Format format);
+
+// The names the JSON uses: "text", "html", "sgml", "jsonl", "json"; "info", "warning", "error".
+const char* format_name(SourceFormat format);
+const char* severity_name(Severity severity);
+// Text made safe for HTML element content and attribute values (& < > " ').
+std::string escape_html(std::string_view text);
 
 }  // namespace precis::render

@@ -4,22 +4,6 @@
 namespace precis::render {
 namespace {
 
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // Only http(s) links are emitted; anything else (javascript:, data:) stays text.
 bool safe_url(const std::string& url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
 
@@ -38,7 +22,7 @@ std::string marks(std::size_t story, const std::vector<std::size_t>& numbers) {
 std::string line_html(std::size_t story, const StoryView& view, const Line& line) {
   std::string out;
   for (const Segment& s : line) {
-    out += s.strong ? "<strong>" + escape(s.text) + "</strong>" : escape(s.text);
+    out += s.strong ? "<strong>" + escape_html(s.text) + "</strong>" : escape_html(s.text);
     std::string m = marks(story, view.numbers(s.cites));
     if (!m.empty()) out += " " + m;
   }
@@ -67,7 +51,7 @@ std::string to_html(const engine::DigestResult& result) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
-  out += result.stories.empty() ? std::string("precis digest") : escape(result.stories.front().headline);
+  out += result.stories.empty() ? std::string("precis digest") : escape_html(result.stories.front().headline);
   out += "</title>\n<style>\n";
   out += kStyle;
   out += "\n</style>\n</head>\n<body>\n";
@@ -76,10 +60,10 @@ std::string to_html(const engine::DigestResult& result) {
     const Story& story = *view.story;
     std::size_t id = story.id;
     out += "<article id=\"story-" + std::to_string(id) + "\">\n";
-    out += std::string(k == 0 ? "<h1>" : "<h2>") + escape(story.headline) + (k == 0 ? "</h1>\n" : "</h2>\n");
-    out += "<p class=\"credit\">" + escape(view.credit) + (view.dates.empty() ? "" : "; " + escape(view.dates)) + "</p>\n";
+    out += std::string(k == 0 ? "<h1>" : "<h2>") + escape_html(story.headline) + (k == 0 ? "</h1>\n" : "</h2>\n");
+    out += "<p class=\"credit\">" + escape_html(view.credit) + (view.dates.empty() ? "" : "; " + escape_html(view.dates)) + "</p>\n";
     for (const SummarySentence& s : story.summary) {
-      out += "<p>" + escape(s.text) + " " + marks(id, view.numbers(s.citations)) + "</p>\n";
+      out += "<p>" + escape_html(s.text) + " " + marks(id, view.numbers(s.citations)) + "</p>\n";
     }
     list_html(out, id, view, "Figures", view.facts.figures);
     list_html(out, id, view, "People", view.facts.people);
@@ -90,22 +74,38 @@ std::string to_html(const engine::DigestResult& result) {
     for (std::size_t i = 0; i < view.sources.size(); ++i) {
       const Article& a = *view.sources[i];
       out += "<li id=\"" + anchor(id, i + 1) + "\">";
-      std::string label = escape(source_name(a));
-      if (!a.meta.title.empty()) label += " — " + escape(a.meta.title);
+      std::string label = escape_html(source_name(a));
+      if (!a.meta.title.empty()) label += " — " + escape_html(a.meta.title);
       if (safe_url(a.meta.url)) {
-        out += "<a href=\"" + escape(a.meta.url) + "\">" + label + "</a>";
+        out += "<a href=\"" + escape_html(a.meta.url) + "\">" + label + "</a>";
       } else {
         out += label;
       }
-      if (!a.meta.published.empty()) out += ", " + escape(a.meta.published.substr(0, 10));
+      if (!a.meta.published.empty()) out += ", " + escape_html(a.meta.published.substr(0, 10));
       std::string note = relation_note(view, a);
-      if (!note.empty()) out += " <span class=\"note\">(" + escape(note) + ")</span>";
+      if (!note.empty()) out += " <span class=\"note\">(" + escape_html(note) + ")</span>";
       out += "</li>\n";
     }
     out += "</ol>\n</article>\n";
   }
   out += "<footer>Every sentence above is an unchanged sentence of the cited sources. Made by precis.</footer>\n";
   out += "</body>\n</html>\n";
+  return out;
+}
+
+std::string escape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
   return out;
 }
 

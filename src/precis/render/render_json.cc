@@ -10,17 +10,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const char* format_name(SourceFormat f) {
-  switch (f) {
-    case SourceFormat::kText: return "text";
-    case SourceFormat::kHtml: return "html";
-    case SourceFormat::kSgml: return "sgml";
-    case SourceFormat::kJsonl: return "jsonl";
-    case SourceFormat::kJson: return "json";
-  }
-  return "text";
-}
-
 const char* copy_kind_name(CopyKind k) {
   switch (k) {
     case CopyKind::kOriginal: return "original";
@@ -29,15 +18,6 @@ const char* copy_kind_name(CopyKind k) {
     case CopyKind::kRewrite: return "rewrite";
   }
   return "original";
-}
-
-const char* severity_name(Severity s) {
-  switch (s) {
-    case Severity::kInfo: return "info";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
-  }
-  return "warning";
 }
 
 Json or_null(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
@@ -132,6 +112,26 @@ std::string to_json(const engine::DigestResult& result, int indent) {
   root["diagnostics"] = std::move(diagnostics);
   // Invalid UTF-8 cannot reach here (readers repair it), but never throw on output.
   return root.dump(indent, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+const char* format_name(SourceFormat f) {
+  switch (f) {
+    case SourceFormat::kText: return "text";
+    case SourceFormat::kHtml: return "html";
+    case SourceFormat::kSgml: return "sgml";
+    case SourceFormat::kJsonl: return "jsonl";
+    case SourceFormat::kJson: return "json";
+  }
+  return "text";
+}
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::kInfo: return "info";
+    case Severity::kWarning: return "warning";
+    case Severity::kError: return "error";
+  }
+  return "warning";
 }
 
 }  // namespace precis::render

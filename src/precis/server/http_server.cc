@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "precis/ingest/reader.h"
+#include "precis/render/render.h"
 
 namespace precis::server {
 namespace {
@@ -31,31 +32,6 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
 
 json nullable(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-const char* format_name(SourceFormat f) {
-  switch (f) {
-    case SourceFormat::kText: return "text";
-    case SourceFormat::kHtml: return "html";
-    case SourceFormat::kSgml: return "sgml";
-    case SourceFormat::kJsonl: return "jsonl";
-    case SourceFormat::kJson: return "json";
-  }
-  return "text";
-}
-
 const char* content_type_of(SourceFormat f) {
   switch (f) {
     case SourceFormat::kHtml: return "text/html; charset=utf-8";
@@ -70,8 +46,7 @@ const char* content_type_of(SourceFormat f) {
 json diagnostics_json(const Diagnostics& diagnostics) {
   json out = json::array();
   for (const Diagnostic& d : diagnostics) {
-    const char* severity = d.severity == Severity::kError ? "error" : d.severity == Severity::kInfo ? "info" : "warning";
-    out.push_back({{"source", d.source}, {"message", d.message}, {"severity", severity}});
+    out.push_back({{"source", d.source}, {"message", d.message}, {"severity", render::severity_name(d.severity)}});
   }
   return out;
 }
@@ -191,7 +166,7 @@ struct HttpServer::Impl {
     auto info = newsroom.digest_info();
     std::string out = "<nav class=\"credit\">precis: " + std::to_string(newsroom.article_count()) + " articles stored";
     if (info && *info) {
-      out += ", " + std::to_string((*info)->articles_digested) + " digested at " + html_escape((*info)->made);
+      out += ", " + std::to_string((*info)->articles_digested) + " digested at " + render::escape_html((*info)->made);
     }
     out +=
         " · <a href=\"/digest.json\">JSON</a> · <a href=\"/digest.md\">Markdown</a> · "
@@ -199,7 +174,7 @@ struct HttpServer::Impl {
     if (rows && rows->size() > 1) {
       out += "\n<ol>\n";
       for (const store::StoryRow& r : *rows) {
-        out += "<li><a href=\"#story-" + std::to_string(r.id) + "\">" + html_escape(r.headline) + "</a> (" +
+        out += "<li><a href=\"#story-" + std::to_string(r.id) + "\">" + render::escape_html(r.headline) + "</a> (" +
                std::to_string(r.articles) + ")</li>\n";
       }
       out += "</ol>\n";
@@ -279,7 +254,7 @@ struct HttpServer::Impl {
                    {"added", (*a)->added},
                    {"source", m.source},
                    {"doc_id", nullable(m.doc_id)},
-                   {"format", format_name(m.format)},
+                   {"format", render::format_name(m.format)},
                    {"title", nullable(m.title)},
                    {"outlet", nullable(m.outlet)},
                    {"url", nullable(m.url)},
