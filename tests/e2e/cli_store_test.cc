@@ -80,6 +80,14 @@ TEST_F(CliStore, AddStoresOnceAndShowPrintsTheDigestOfEverythingStored) {
   CliRun json = run("show --db " + db_ + " --format json");
   ASSERT_EQ(json.exit_code, 0);
   EXPECT_EQ(nlohmann::json::parse(json.out)["stories"].size(), 2u);
+
+  // The facts are tables too: the demo's damage estimate, updated from $12 million to $18.5 million.
+  std::string sql =
+      "SELECT q.status, r.value FROM quantities q JOIN readings r ON r.story = q.story AND r.quantity = q.position "
+      "WHERE q.unit = 'USD' ORDER BY r.position";
+  int rc = std::system(("sqlite3 -separator ' ' " + db_ + " \"" + sql + "\" >" + (dir_ / "sql").string()).c_str());
+  ASSERT_EQ(rc, 0);
+  EXPECT_EQ(slurp(dir_ / "sql"), "update 12000000.0\nupdate 18500000.0\n");
 }
 
 TEST_F(CliStore, SearchFindsStoredArticlesAndSaysWhenNothingMatches) {

@@ -102,6 +102,34 @@ store::Snapshot make_snapshot(const engine::DigestResult& result, const std::vec
       for (Citation& c : s.citations) c.article = store_id(c.article);
     }
   }
+  // Key facts as rows (the renditions hold them too, for reading; these are for queries).
+  for (std::size_t k = 0; k < result.facts.size() && k < result.stories.size(); ++k) {
+    const facts::StoryFacts& f = result.facts[k];
+    std::uint32_t story = result.stories[k].id;
+    for (const facts::Figure& fig : f.figures) {
+      snap.facts.figures.push_back({story, store_id(fig.where.article), fig.where.original, fig.where.text, fig.value,
+                                    fig.value_high, fig.unit, fig.counted, fig.measured, fig.qualifier});
+    }
+    for (const facts::Entity& e : f.entities) {
+      std::string roles;
+      for (const std::string& r : e.roles) roles += (roles.empty() ? "" : "; ") + r;
+      snap.facts.entities.push_back({story, e.name, facts::entity_kind_name(e.kind), roles,
+                                     static_cast<std::uint32_t>(e.mentions.size()), e.article_count});
+    }
+    for (const facts::QuantityReport& q : f.quantities) {
+      store::QuantityRow row{story, q.counted, q.unit, q.measured, q.predicate, facts::quantity_status_name(q.status), {}};
+      for (const facts::Reading& r : q.readings) {
+        store::ReadingRow reading{r.value, r.value_high, {}, r.first_published, r.last_published};
+        for (ArticleId a : r.articles) reading.articles.push_back(store_id(a));
+        row.readings.push_back(std::move(reading));
+      }
+      snap.facts.quantities.push_back(std::move(row));
+    }
+    for (const facts::TimelineEvent& e : f.timeline) {
+      snap.facts.timeline.push_back({story, e.iso_begin, e.iso_end, store_id(e.source.article), e.source.original,
+                                     e.sentence, static_cast<std::uint32_t>(e.also.size())});
+    }
+  }
   snap.renditions["json"] = render::to_json(result);
   snap.story_documents = story_documents(snap.renditions["json"], snap.digest_articles);
   snap.renditions["md"] = render::to_markdown(result);

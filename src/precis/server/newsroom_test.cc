@@ -43,6 +43,37 @@ TEST(Newsroom, AddingDigestsEverythingStoredAndEachArticleIsStoredOnce) {
   ASSERT_EQ(second->stored.ids.size(), 3u);
   EXPECT_EQ(second->stored.ids[0].value, 8u);
 
+  // The facts are rows too, with store ids and the stable story ids.
+  store::Snapshot snap;
+  {
+    engine::DigestOptions o;
+    o.max_stories = 0;
+    engine::DigestResult r = engine::digest_paths({"examples/harbour-fire"}, o);
+    std::vector<ArticleId> ids;
+    for (std::uint32_t i = 1; i <= 7; ++i) ids.push_back(ArticleId{i + 3});  // as if stored after 3 others
+    snap = make_snapshot(r, ids);
+  }
+  ASSERT_FALSE(snap.facts.figures.empty());
+  ASSERT_FALSE(snap.facts.entities.empty());
+  ASSERT_FALSE(snap.facts.timeline.empty());
+  bool damage_update = false;
+  for (const store::QuantityRow& q : snap.facts.quantities) {
+    if (q.unit == "USD" && q.status == "update") {
+      damage_update = true;
+      ASSERT_EQ(q.readings.size(), 2u);
+      EXPECT_DOUBLE_EQ(q.readings[0].value, 12e6);
+      EXPECT_DOUBLE_EQ(q.readings[1].value, 18.5e6);
+    }
+  }
+  EXPECT_TRUE(damage_update) << "the demo's damage estimate rises from $12 million to $18.5 million";
+  for (const store::FigureRow& f : snap.facts.figures) {
+    EXPECT_GE(f.article.value, 4u);
+    EXPECT_LE(f.article.value, 10u);
+  }
+  bool marsh = false;
+  for (const store::EntityRow& e : snap.facts.entities) marsh |= e.name == "Helena Marsh" && e.kind == "person";
+  EXPECT_TRUE(marsh);
+
   // The stored digest is the digest of all articles read at once.
   engine::DigestOptions options;
   options.max_stories = 0;

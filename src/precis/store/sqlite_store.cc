@@ -11,6 +11,7 @@
 //   renditions(format, body)
 //   digest_articles(number, article)
 //   story_documents(story, body)
+//   figures, entities, quantities, readings, timeline: the stories' key facts
 //   article_search: an FTS5 index of articles(title, body), kept by a trigger on insert
 //   digest_info(id = 1, made, articles_digested, articles_stored, next_story_id)
 // `key` is the 128-bit xxHash3 of source and body, hex: the "same article" test of add().
@@ -100,6 +101,64 @@ CREATE TABLE IF NOT EXISTS digest_articles (
 CREATE TABLE IF NOT EXISTS story_documents (
   story INTEGER PRIMARY KEY REFERENCES stories(id),
   body TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS figures (
+  story INTEGER NOT NULL REFERENCES stories(id),
+  article INTEGER NOT NULL REFERENCES articles(id),
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  value REAL NOT NULL,
+  value_high REAL,
+  unit TEXT NOT NULL,
+  counted TEXT NOT NULL,
+  measured TEXT NOT NULL,
+  qualifier TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entities (
+  story INTEGER NOT NULL REFERENCES stories(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  mentions INTEGER NOT NULL,
+  articles INTEGER NOT NULL,
+  PRIMARY KEY (story, position)
+);
+CREATE TABLE IF NOT EXISTS quantities (
+  story INTEGER NOT NULL REFERENCES stories(id),
+  position INTEGER NOT NULL,
+  counted TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  measured TEXT NOT NULL,
+  predicate TEXT NOT NULL,
+  status TEXT NOT NULL,
+  PRIMARY KEY (story, position)
+);
+CREATE TABLE IF NOT EXISTS readings (
+  story INTEGER NOT NULL,
+  quantity INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  value REAL NOT NULL,
+  value_high REAL,
+  sources INTEGER NOT NULL,
+  articles TEXT NOT NULL,
+  first_published TEXT NOT NULL,
+  last_published TEXT NOT NULL,
+  PRIMARY KEY (story, quantity, position),
+  FOREIGN KEY (story, quantity) REFERENCES quantities(story, position)
+);
+CREATE TABLE IF NOT EXISTS timeline (
+  story INTEGER NOT NULL REFERENCES stories(id),
+  position INTEGER NOT NULL,
+  day_begin TEXT NOT NULL,
+  day_end TEXT NOT NULL,
+  article INTEGER NOT NULL REFERENCES articles(id),
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  sentence TEXT NOT NULL,
+  also INTEGER NOT NULL,
+  PRIMARY KEY (story, position)
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS article_search USING fts5(
   title, body, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -380,6 +439,105 @@ Result<std::optional<StoredArticle>> Store::article(ArticleId id) const {
   return std::optional<StoredArticle>(std::move(*a));
 }
 
+namespace {
+
+void bind_optional(Statement& s, int i, const std::optional<double>& v) {
+  if (v) s.bind(i, *v);  // unbound parameters are NULL
+}
+
+bool save_facts(sqlite3* db, const FactRows& facts) {
+  Statement figure(db,
+                   "INSERT INTO figures (story, article, start, end, text, value, value_high, unit, counted, measured, "
+                   "qualifier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  Statement entity(db,
+                   "INSERT INTO entities (story, position, name, kind, roles, mentions, articles) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  Statement quantity(db,
+                     "INSERT INTO quantities (story, position, counted, unit, measured, predicate, status) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  Statement reading(db,
+                    "INSERT INTO readings (story, quantity, position, value, value_high, sources, articles, "
+                    "first_published, last_published) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  Statement event(db,
+                  "INSERT INTO timeline (story, position, day_begin, day_end, article, start, end, sentence, also) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  if (!figure.ok() || !entity.ok() || !quantity.ok() || !reading.ok() || !event.ok()) return false;
+  auto i64 = [](auto v) { return static_cast<std::int64_t>(v); };
+  for (const FigureRow& f : facts.figures) {
+    figure.reset();
+    figure.bind(1, i64(f.story));
+    figure.bind(2, i64(f.article.value));
+    figure.bind(3, i64(f.original.begin));
+    figure.bind(4, i64(f.original.end));
+    figure.bind(5, f.text);
+    figure.bind(6, f.value);
+    bind_optional(figure, 7, f.value_high);
+    figure.bind(8, f.unit);
+    figure.bind(9, f.counted);
+    figure.bind(10, f.measured);
+    figure.bind(11, f.qualifier);
+    if (figure.step() != SQLITE_DONE) return false;
+  }
+  std::map<std::uint32_t, std::int64_t> position;  // per story: the next row's position
+  for (const EntityRow& e : facts.entities) {
+    entity.reset();
+    entity.bind(1, i64(e.story));
+    entity.bind(2, position[e.story]++);
+    entity.bind(3, e.name);
+    entity.bind(4, e.kind);
+    entity.bind(5, e.roles);
+    entity.bind(6, i64(e.mentions));
+    entity.bind(7, i64(e.articles));
+    if (entity.step() != SQLITE_DONE) return false;
+  }
+  position.clear();
+  for (const QuantityRow& q : facts.quantities) {
+    std::int64_t at = position[q.story]++;
+    quantity.reset();
+    quantity.bind(1, i64(q.story));
+    quantity.bind(2, at);
+    quantity.bind(3, q.counted);
+    quantity.bind(4, q.unit);
+    quantity.bind(5, q.measured);
+    quantity.bind(6, q.predicate);
+    quantity.bind(7, q.status);
+    if (quantity.step() != SQLITE_DONE) return false;
+    for (std::size_t r = 0; r < q.readings.size(); ++r) {
+      const ReadingRow& rr = q.readings[r];
+      std::string articles;
+      for (ArticleId a : rr.articles) articles += (articles.empty() ? "" : ",") + std::to_string(a.value);
+      reading.reset();
+      reading.bind(1, i64(q.story));
+      reading.bind(2, at);
+      reading.bind(3, i64(r));
+      reading.bind(4, rr.value);
+      bind_optional(reading, 5, rr.value_high);
+      reading.bind(6, i64(rr.articles.size()));
+      reading.bind(7, articles);
+      reading.bind(8, rr.first_published);
+      reading.bind(9, rr.last_published);
+      if (reading.step() != SQLITE_DONE) return false;
+    }
+  }
+  position.clear();
+  for (const EventRow& e : facts.timeline) {
+    event.reset();
+    event.bind(1, i64(e.story));
+    event.bind(2, position[e.story]++);
+    event.bind(3, e.day_begin);
+    event.bind(4, e.day_end);
+    event.bind(5, i64(e.article.value));
+    event.bind(6, i64(e.original.begin));
+    event.bind(7, i64(e.original.end));
+    event.bind(8, e.sentence);
+    event.bind(9, i64(e.also));
+    if (event.step() != SQLITE_DONE) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<void> Store::save_digest(const Snapshot& snapshot) {
   sqlite3* db = impl_->db;
   if (!impl_->exec("BEGIN IMMEDIATE")) return impl_->fail("cannot lock the database");
@@ -388,7 +546,8 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
     impl_->exec("ROLLBACK");
     return error;
   };
-  if (!impl_->exec("DELETE FROM story_documents; DELETE FROM citations; DELETE FROM summary_sentences; DELETE FROM story_articles; "
+  if (!impl_->exec("DELETE FROM readings; DELETE FROM quantities; DELETE FROM figures; DELETE FROM entities; "
+                   "DELETE FROM timeline; DELETE FROM story_documents; DELETE FROM citations; DELETE FROM summary_sentences; DELETE FROM story_articles; "
                    "DELETE FROM stories; DELETE FROM renditions; DELETE FROM digest_articles; DELETE FROM digest_info")) {
     return rollback("cannot clear the old digest");
   }
@@ -474,6 +633,7 @@ Result<void> Store::save_digest(const Snapshot& snapshot) {
   info.bind(3, static_cast<std::int64_t>(snapshot.articles_stored));
   info.bind(4, static_cast<std::int64_t>(snapshot.next_story_id));
   if (info.step() != SQLITE_DONE) return rollback("cannot save the digest's date");
+  if (!save_facts(db, snapshot.facts)) return rollback("cannot save the facts");
   if (!impl_->exec("COMMIT")) return rollback("cannot commit the digest");
   return {};
 }

@@ -47,6 +47,50 @@ struct StoredArticle {
   RawArticle raw;
 };
 
+// A story's key facts as table rows (the server fills them from the digest's facts). Article
+// ids are store ids; `original` spans are byte offsets into the article's original.
+struct FigureRow {
+  std::uint32_t story = 0;
+  ArticleId article;
+  ByteSpan original;
+  std::string text;  // the expression as written: "more than 3,000 troops"
+  double value = 0;
+  std::optional<double> value_high;
+  std::string unit, counted, measured, qualifier;
+};
+struct EntityRow {
+  std::uint32_t story = 0;
+  std::string name, kind;  // kind: "person", "organization", "location"
+  std::string roles;       // distinct roles as written, most frequent first, joined by "; "
+  std::uint32_t mentions = 0, articles = 0;
+};
+struct ReadingRow {
+  double value = 0;
+  std::optional<double> value_high;
+  std::vector<ArticleId> articles;
+  std::string first_published, last_published;
+};
+struct QuantityRow {
+  std::uint32_t story = 0;
+  std::string counted, unit, measured, predicate;
+  std::string status;  // "agree", "update", "conflict"
+  std::vector<ReadingRow> readings;
+};
+struct EventRow {
+  std::uint32_t story = 0;
+  std::string day_begin, day_end;
+  ArticleId article;
+  ByteSpan original;     // the sentence
+  std::string sentence;
+  std::uint32_t also = 0;  // other articles reporting it on the same date
+};
+struct FactRows {
+  std::vector<FigureRow> figures;
+  std::vector<EntityRow> entities;
+  std::vector<QuantityRow> quantities;
+  std::vector<EventRow> timeline;
+};
+
 // What the digest of the stored articles said. `stories` refer to articles by their store ids.
 struct Snapshot {
   std::uint32_t articles_digested = 0;    // how many stored articles the digest was given
@@ -59,6 +103,7 @@ struct Snapshot {
   // Per story id: a document about that story alone (the server's JSON of one story), served as
   // it is.
   std::map<std::uint32_t, std::string> story_documents;
+  FactRows facts;
 };
 
 // One row of the stories table: a story without its summary.

@@ -111,6 +111,12 @@ TEST(Store, TheDigestSnapshotIsReplacedAsAWhole) {
   snap.renditions = {{"json", "{}"}, {"md", "# Fire"}};
   snap.digest_articles = {ArticleId{2}, ArticleId{1}};
   snap.story_documents = {{1, "{\"story\": 1}"}};
+  snap.facts.figures.push_back({1, ArticleId{1}, ByteSpan{3, 8}, "two berths", 2, std::nullopt, "", "berths", "", ""});
+  snap.facts.entities.push_back({1, "Helena Marsh", "person", "Chief Fire Officer", 3, 2});
+  snap.facts.quantities.push_back({1, "", "USD", "damage", "", "update",
+                                   {{12e6, std::nullopt, {ArticleId{1}}, "2026-03-02", "2026-03-02"},
+                                    {18.5e6, std::nullopt, {ArticleId{1}, ArticleId{2}}, "2026-03-03", "2026-03-03"}}});
+  snap.facts.timeline.push_back({1, "2026-03-02", "2026-03-02", ArticleId{2}, ByteSpan{3, 12}, "One text.", 1});
   ASSERT_TRUE(store.save_digest(snap));
   auto document = store.story_document(1);
   ASSERT_TRUE(document.has_value() && document->has_value());
@@ -137,6 +143,7 @@ TEST(Store, TheDigestSnapshotIsReplacedAsAWhole) {
 
   snap.stories.clear();
   snap.story_documents.clear();
+  snap.facts = {};
   snap.renditions = {{"json", "{\"stories\": []}"}};
   ASSERT_TRUE(store.save_digest(snap));
   EXPECT_FALSE(store.story_document(1)->has_value());
@@ -157,6 +164,12 @@ TEST(Store, ASnapshotCitingAnUnknownArticleIsRefusedAndTheOldOneKept) {
   ASSERT_TRUE(store.save_digest(good));
   Snapshot bad = good;
   bad.stories[0].headline = "Lost";
+  bad.stories[0].articles = {ArticleId{7}};
+  ASSERT_FALSE(store.save_digest(bad).has_value());
+  bad.stories[0].articles = {ArticleId{1}};
+  bad.facts.entities.push_back({9, "Of no story", "person", "", 1, 1});
+  ASSERT_FALSE(store.save_digest(bad).has_value()) << "facts of a story the snapshot does not hold";
+  bad.facts = {};
   bad.stories[0].articles = {ArticleId{7}};
   auto saved = store.save_digest(bad);
   ASSERT_FALSE(saved.has_value());
