@@ -311,9 +311,11 @@ void add_store_commands(CLI::App& app, int& exit_code) {
     auto port = std::make_shared<int>(8080);
     CLI::App* cmd = app.add_subcommand("serve", "Serve a store's digest as a web page and an HTTP API");
     cmd->footer(
-        "\nGET / is the digest as a page; GET /api/stories, /api/stories/ID, /api/articles/ID answer JSON;\n"
-        "POST /api/articles adds articles (JSON Lines, JSON, HTML, text or a feed) and digests again.\n"
-        "The digest options below apply to digests made while serving. Reference: docs/http_api.md.\n\n"
+        "\nGET / is the digest as a page; GET /api/stories, /api/stories/ID, /api/articles/ID and\n"
+        "/api/search?q=WORDS answer JSON; POST /api/articles adds articles (JSON Lines, JSON, HTML, text\n"
+        "or a feed) and digests again. The digest options above apply to digests made while serving.\n"
+        "Each request is logged on stderr (not with -q; the start-up line with the address always is).\n"
+        "Reference: docs/http_api.md.\n\n"
         "Examples:\n"
         "  precis serve --db news.db                     http://127.0.0.1:8080/\n"
         "  curl -s localhost:8080/api/stories\n"
