@@ -208,6 +208,28 @@ TEST(CliFacts, AgreesWithTheDigestOnTheDemoFire) {
   EXPECT_TRUE(damage) << r.out;
 }
 
+// "Fire investigator Oskar Lind": the capitalised word before a lower-case role word and a name
+// modifies the role. The learnt tagger (after "Chief Fire Officer Rena Holt" earlier in the text)
+// had tagged "Fire" as a person. A possessive ("Varn's spokesman") still names someone.
+TEST(CliFacts, AWordBeforeARoleAndANameIsNoPerson) {
+  CliRun r = run("facts --format json tests/data/text/depot_fire_roles.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << r.out;
+  bool lind = false;
+  std::size_t varn = 0;
+  for (const auto& e : j["entities"]) {
+    EXPECT_NE(e["name"], "Fire") << e.dump();
+    if (e["name"] == "Oskar Lind") {
+      lind = true;
+      EXPECT_EQ(e["roles"][0], "Fire investigator") << e.dump();
+    }
+    if (e["name"] == "Dessa Varn") varn = e["mentions"].size();
+  }
+  EXPECT_TRUE(lind) << r.out;
+  EXPECT_EQ(varn, 2u) << "'Mayor Dessa Varn' and the possessive 'Varn's'";
+}
+
 }  // namespace
 
 // The README shows the real output of `make run`, and docs/example-digest.json the real JSON:

@@ -315,6 +315,22 @@ void collect_entities(const Article& a, const EntityTagger& tagger, std::vector<
       std::uint32_t first = tw.token[n.begin];
       const std::uint32_t last = tw.token[word_end - 1];
       ByteSpan span{tw.spans[n.begin].begin, tw.spans[word_end - 1].end};
+      // "Fire investigator Oskar Lind", "Police spokesman Ali Reza": one capitalised word before a
+      // lower-case role word and a person's name modifies the role; it names no one. A possessive
+      // does name someone: "Luzhkov's spokesman Mikhail Solomentsev".
+      if (n.type == NameType::kPerson && first == last && last + 2 < s.first_token + s.token_count &&
+          possessive_length(slice(a.text, a.tokens[last].span)) == 0) {
+        const Token& next = a.tokens[last + 1];
+        std::string_view next_word = slice(a.text, next.span);
+        const bool lower_role = !next_word.empty() && next_word[0] >= 'a' && next_word[0] <= 'z' && is_role_word(next.lower);
+        bool person_follows = false;
+        for (const NameSpan& other : tagged[si]) {
+          if (other.type == NameType::kPerson && other.begin < tw.token.size() && tw.token[other.begin] == last + 2) {
+            person_follows = true;
+          }
+        }
+        if (lower_role && person_follows) continue;
+      }
       {
         // "Although Anwar", "If Xu": a sentence's capitalised first word taken into the name.
         std::vector<std::string_view> lower;
