@@ -12,8 +12,6 @@
 #include <thread>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "commands.h"
 #include "precis/harness/summary_eval.h"
 #include "precis/server/http_server.h"
@@ -176,13 +174,7 @@ int run_search(const std::string& db, const std::vector<std::string>& words, std
   }
   std::string out;
   if (format == "json") {
-    nlohmann::json list = nlohmann::json::array();
-    for (const store::SearchHit& h : *hits) {
-      list.push_back({{"article", h.article.value}, {"title", h.title},     {"outlet", h.outlet},
-                      {"published", h.published},   {"source", h.source},   {"snippet", h.snippet},
-                      {"story", h.story ? nlohmann::json(h.story) : nlohmann::json(nullptr)}});
-    }
-    out = nlohmann::json{{"query", query}, {"hits", list}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    out = server::search_json(query, *hits);
   } else {
     // One hit per paragraph: id, date, outlet (or source), title, story; then the snippet.
     for (const store::SearchHit& h : *hits) {

@@ -93,6 +93,21 @@ PostKind post_kind(const std::string& content_type, std::string_view body, const
 
 }  // namespace
 
+std::string search_json(const std::string& query, const std::vector<store::SearchHit>& hits) {
+  json out = json::array();
+  for (const store::SearchHit& h : hits) {
+    out.push_back({{"article", h.article.value},
+                   {"title", nullable(h.title)},
+                   {"outlet", nullable(h.outlet)},
+                   {"published", nullable(h.published)},
+                   {"source", h.source},
+                   {"snippet", h.snippet},
+                   {"story", h.story ? json(h.story) : json(nullptr)},
+                   {"href", "/api/articles/" + std::to_string(h.article.value)}});
+  }
+  return json{{"query", query}, {"hits", out}}.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
 struct HttpServer::Impl {
   Newsroom& newsroom;
   ServerOptions options;
@@ -281,18 +296,7 @@ struct HttpServer::Impl {
     }
     auto hits = newsroom.search(query, limit);
     if (!hits) return send_error(res, 500, hits.error().message);
-    json out = json::array();
-    for (const store::SearchHit& h : *hits) {
-      out.push_back({{"article", h.article.value},
-                     {"title", nullable(h.title)},
-                     {"outlet", nullable(h.outlet)},
-                     {"published", nullable(h.published)},
-                     {"source", h.source},
-                     {"snippet", h.snippet},
-                     {"story", h.story ? json(h.story) : json(nullptr)},
-                     {"href", "/api/articles/" + std::to_string(h.article.value)}});
-    }
-    send_json(res, 200, json{{"query", query}, {"hits", out}});
+    res.set_content(search_json(query, *hits), kJsonType);
   }
 
   void add(const httplib::Request& req, httplib::Response& res) {

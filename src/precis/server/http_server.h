@@ -23,6 +23,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "precis/base/result.h"
 #include "precis/server/newsroom.h"
@@ -36,6 +37,9 @@ struct ServerOptions {
   // Called after each request with method, path, status (for an access log on stderr).
   std::function<void(const std::string& method, const std::string& path, int status)> on_request;
 };
+
+// The JSON of GET /api/search for `hits` of `query` (precis search --format json prints it too).
+std::string search_json(const std::string& query, const std::vector<store::SearchHit>& hits);
 
 class HttpServer {
  public:

@@ -384,24 +384,6 @@ Result<StoredArticle> read_article(const Statement& s, const std::string& path) 
 
 }  // namespace
 
-Result<std::vector<RawArticle>> Store::articles() const {
-  Statement s(impl_->db, std::string("SELECT ") + kArticleColumns + " FROM articles ORDER BY id");
-  if (!s.ok()) return impl_->fail("cannot read the articles");
-  std::vector<RawArticle> out;
-  int rc;
-  while ((rc = s.step()) == SQLITE_ROW) {
-    auto a = read_article(s, impl_->path);
-    if (!a) return tl::unexpected(a.error());
-    if (a->id.value != out.size() + 1) {
-      return make_error(impl_->path + ": article ids are not 1.." + std::to_string(out.size() + 1) +
-                        " (was an article deleted by hand?)");
-    }
-    out.push_back(std::move(a->raw));
-  }
-  if (rc != SQLITE_DONE) return impl_->fail("cannot read the articles");
-  return out;
-}
-
 Result<std::vector<StoredArticle>> Store::recent_articles(std::uint32_t days) const {
   std::string sql = std::string("SELECT ") + kArticleColumns + " FROM articles";
   if (days > 0) {

@@ -152,11 +152,9 @@ class Store {
   Result<AddReport> add(const std::vector<RawArticle>& articles);
 
   std::uint32_t article_count() const;
-  // Every stored article in id order: element i has id i + 1.
-  Result<std::vector<RawArticle>> articles() const;
   // The articles of the last `days` days, in id order: those published on the newest publication
   // day in the store or up to `days` - 1 days before it, and the undated ones added in the last
-  // `days` days (by the clock). days == 0: every article.
+  // `days` days (by the clock). days == 0: every stored article.
   Result<std::vector<StoredArticle>> recent_articles(std::uint32_t days) const;
   Result<std::optional<StoredArticle>> article(ArticleId id) const;
 

@@ -43,10 +43,10 @@ TEST(Store, ArticlesComeBackAsTheyWereAdded) {
   EXPECT_EQ(report->ids[0].value, 1u);
   EXPECT_EQ(report->ids[1].value, 2u);
 
-  auto all = store.articles();
+  auto all = store.recent_articles(0);
   ASSERT_TRUE(all.has_value());
   ASSERT_EQ(all->size(), 2u);
-  const RawArticle& back = (*all)[0];
+  const RawArticle& back = (*all)[0].raw;
   EXPECT_EQ(back.meta.source, a.meta.source);
   EXPECT_EQ(back.meta.title, a.meta.title);
   EXPECT_EQ(back.meta.outlet, a.meta.outlet);
@@ -260,7 +260,7 @@ TEST_F(StoreFile, ArticlesSurviveReopening) {
   auto store = Store::open(path);
   ASSERT_TRUE(store.has_value()) << store.error().message;
   EXPECT_EQ(store->article_count(), 1u);
-  EXPECT_EQ((*store->articles())[0].body, "Kept across runs.");
+  EXPECT_EQ((*store->recent_articles(0))[0].raw.body, "Kept across runs.");
 }
 
 TEST_F(StoreFile, AFileThatIsNoPrecisDatabaseIsRefusedWithAReason) {
