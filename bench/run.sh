@@ -23,6 +23,7 @@ awk -v n="$ARTICLES" -v w="$SECONDS_WALL" -v u="$USER_S" -v s="$SYS_S" -v r="$RS
   printf "digest all DUC 2004 (one run, one story): %d articles in %.2f s wall, %.2f s CPU: %.0f articles/s/core; peak RSS %.1f MiB\n", n, w, u+s, n/(u+s), r/1024 }'
 rm -f "$LOG"
 bench/store_bench.sh build/release
+bench/serve_bench.sh build/release
 for b in build/release/bench/*_bench; do
   [ -x "$b" ] && "$b" --benchmark_counters_tabular=true
 done

@@ -5,6 +5,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -191,19 +193,23 @@ int run_search(const std::string& db, const std::vector<std::string>& words, std
   return hits->empty() ? 3 : 0;
 }
 
-int run_serve(const StoreArgs& args, const std::string& host, int port) {
+int run_serve(const StoreArgs& args, const std::string& host, int port, double refresh_delay) {
   auto newsroom = open_newsroom(args);
   if (!newsroom) return 1;
-  auto info = newsroom->digest_info();
-  if (info && !*info && newsroom->article_count() > 0) {
-    if (auto r = newsroom->refresh(); !r) {
-      std::fprintf(stderr, "precis: %s\n", r.error().message.c_str());
-      return 1;
-    }
-  }
   server::ServerOptions options;
   options.host = host;
   options.port = port;
+  options.refresh_delay = std::chrono::milliseconds(static_cast<std::int64_t>(refresh_delay * 1000));
+  options.max_refresh_delay = std::max(options.max_refresh_delay, options.refresh_delay);
+  const bool quiet = args.quiet;
+  options.on_refresh = [quiet](const server::RefreshReport& r) {
+    if (!r.ok) {
+      std::fprintf(stderr, "precis: digest failed (the articles stay stored): %s\n", r.error.c_str());
+    } else if (!quiet) {
+      std::fprintf(stderr, "precis: digested %u article%s: %u stor%s in %.1f s\n", r.articles,
+                   r.articles == 1 ? "" : "s", r.stories, r.stories == 1 ? "y" : "ies", r.seconds);
+    }
+  };
   if (!args.quiet) {
     options.on_request = [](const std::string& method, const std::string& path, int status) {
       std::fprintf(stderr, "precis: %s %s %d\n", method.c_str(), path.c_str(), status);
@@ -230,6 +236,10 @@ int run_serve(const StoreArgs& args, const std::string& host, int port) {
     sigwait(&signals, &sig);
     http.stop();
   }).detach();
+  auto stale = newsroom->stale();
+  if (stale && *stale && !args.quiet) {
+    std::fprintf(stderr, "precis: articles stored since the last digest: digesting in the background\n");
+  }
   bool ok = http.serve();
   if (!args.quiet) std::fprintf(stderr, "precis: stopped\n");
   return ok ? 0 : 1;
@@ -301,12 +311,17 @@ void add_store_commands(CLI::App& app, int& exit_code) {
     auto args = std::make_shared<StoreArgs>();
     auto host = std::make_shared<std::string>("127.0.0.1");
     auto port = std::make_shared<int>(8080);
+    auto refresh_delay = std::make_shared<double>(0.5);
     CLI::App* cmd = app.add_subcommand("serve", "Serve a store's digest as a web page and an HTTP API");
     cmd->footer(
         "\nGET / is the digest as a page; GET /api/stories, /api/stories/ID, /api/articles/ID and\n"
         "/api/search?q=WORDS answer JSON; POST /api/articles adds articles (JSON Lines, JSON, HTML, text\n"
-        "or a feed) and digests again. The digest options above apply to digests made while serving.\n"
-        "Each request is logged on stderr (not with -q; the start-up line with the address always is).\n"
+        "or a feed). Posted articles are stored at once (202) and digested in the background: one digest\n"
+        "for every burst of posts, once posts pause for --refresh-delay (at most 10 s after the first;\n"
+        "POST /api/articles?wait=true answers after it, 201). GET /api/health tells whether the digest\n"
+        "is current. The digest options above apply to digests made while serving.\n"
+        "Each request and digest is logged on stderr (not with -q; the start-up line with the address\n"
+        "and failed digests always are).\n"
         "Reference: docs/http_api.md.\n\n"
         "Examples:\n"
         "  precis serve --db news.db                     http://127.0.0.1:8080/\n"
@@ -315,7 +330,13 @@ void add_store_commands(CLI::App& app, int& exit_code) {
     add_store_options(cmd, *args);
     cmd->add_option("--host", *host, "Address to listen on (0.0.0.0: every interface)")->capture_default_str();
     cmd->add_option("-p,--port", *port, "Port (0 picks a free one)")->capture_default_str()->check(CLI::Range(0, 65535));
-    cmd->callback([args, host, port, &exit_code]() { exit_code = run_serve(*args, *host, *port); });
+    cmd->add_option("--refresh-delay", *refresh_delay,
+                    "Seconds without a post before posted articles are digested")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 3600.0));
+    cmd->callback([args, host, port, refresh_delay, &exit_code]() {
+      exit_code = run_serve(*args, *host, *port, *refresh_delay);
+    });
   }
 }
 

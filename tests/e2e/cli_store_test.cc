@@ -130,7 +130,8 @@ TEST_F(CliStore, ServeAnswersOnLoopbackAndStopsOnSigterm) {
   if (pid == 0) {
     std::freopen(err_path.c_str(), "w", stderr);
     std::freopen("/dev/null", "r", stdin);
-    ::execl(PRECIS_CLI, PRECIS_CLI, "serve", "--db", db_.c_str(), "--port", "0", static_cast<char*>(nullptr));
+    ::execl(PRECIS_CLI, PRECIS_CLI, "serve", "--db", db_.c_str(), "--port", "0", "--refresh-delay", "0.2",
+            static_cast<char*>(nullptr));
     std::_Exit(127);
   }
   int port = 0;
@@ -153,6 +154,23 @@ TEST_F(CliStore, ServeAnswersOnLoopbackAndStopsOnSigterm) {
   ASSERT_TRUE(page);
   EXPECT_NE(page->body.find("Lisburg"), std::string::npos);
 
+  // A posted page is stored at once (202) and digested in the background; health says when.
+  std::ifstream html("examples/harbour-fire/port-aven-gazette-local.html", std::ios::binary);
+  std::string body((std::istreambuf_iterator<char>(html)), std::istreambuf_iterator<char>());
+  auto posted = c.Post("/api/articles?source=port-aven-gazette-local.html", body, "text/html");
+  ASSERT_TRUE(posted);
+  EXPECT_EQ(posted->status, 202) << posted->body;
+  std::string state;
+  for (int i = 0; i < 1200 && state != "current"; ++i) {
+    auto h = c.Get("/api/health");
+    ASSERT_TRUE(h);
+    state = nlohmann::json::parse(h->body)["digest"]["state"];
+    if (state != "current") std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(state, "current");
+  auto after = nlohmann::json::parse(c.Get("/api/stories")->body);
+  EXPECT_EQ(after["stories"].size(), 2u) << "the harbour fire is a story of its own";
+
   ::kill(pid, SIGTERM);
   int status = 0;
   ::waitpid(pid, &status, 0);
@@ -160,6 +178,8 @@ TEST_F(CliStore, ServeAnswersOnLoopbackAndStopsOnSigterm) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
   std::string log = slurp(err_path);
   EXPECT_NE(log.find("GET /api/stories 200"), std::string::npos) << log;
+  EXPECT_NE(log.find("POST /api/articles 202"), std::string::npos) << log;
+  EXPECT_NE(log.find("digested 4 articles: 2 stories in "), std::string::npos) << log;
   EXPECT_NE(log.find("stopped"), std::string::npos) << log;
 }
 

@@ -13,6 +13,7 @@
 
 #include "precis/ingest/reader.h"
 #include "precis/render/render.h"
+#include "precis/server/refresher.h"
 
 namespace precis::server {
 namespace {
@@ -111,9 +112,15 @@ std::string search_json(const std::string& query, const std::vector<store::Searc
 struct HttpServer::Impl {
   Newsroom& newsroom;
   ServerOptions options;
+  Refresher refresher;  // before http: destroyed after the server stopped taking posts
   httplib::Server http;
 
-  Impl(Newsroom& n, ServerOptions o) : newsroom(n), options(std::move(o)) { routes(); }
+  Impl(Newsroom& n, ServerOptions o)
+      : newsroom(n),
+        options(std::move(o)),
+        refresher(n, options.refresh_delay, options.max_refresh_delay, options.on_refresh) {
+    routes();
+  }
 
   void routes() {
     http.set_payload_max_length(options.max_post_bytes);
@@ -133,7 +140,30 @@ struct HttpServer::Impl {
     http.Get(R"(/api/articles/(\d+)/original)", [this](const httplib::Request& req, httplib::Response& res) {
       article(res, id_of(req), true);
     });
-    http.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res) { add(req, res); });
+    // The body is read here, not by cpp-httplib: it treats application/x-www-form-urlencoded (what
+    // `curl --data-binary @file` sends) as a form, refusing bodies over 8 KB and parsing smaller
+    // ones into request parameters. A posted body is articles whatever it is called.
+    http.Post("/api/articles",
+              [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+                if (req.is_multipart_form_data()) {
+                  return send_error(res, 415,
+                                    "multipart forms are not read: post the file itself (curl --data-binary @FILE)");
+                }
+                std::string body;
+                bool read = reader([&](const char* data, std::size_t n) {
+                  if (body.size() + n > options.max_post_bytes) return false;
+                  body.append(data, n);
+                  return true;
+                });
+                if (!read) {
+                  bool too_large = res.status == 413 || body.size() >= options.max_post_bytes;
+                  return send_error(res, too_large ? 413 : 400,
+                                    too_large ? "the body is larger than the server accepts ("
+                                                    + std::to_string(options.max_post_bytes) + " bytes)"
+                                              : "the body could not be read");
+                }
+                add(req, body, res);
+              });
     http.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { search(req, res); });
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
@@ -215,6 +245,21 @@ struct HttpServer::Impl {
     json out{{"status", "ok"}, {"articles", newsroom.article_count()}};
     out["digest_made"] = *info ? json((*info)->made) : json(nullptr);
     out["articles_digested"] = *info ? json((*info)->articles_digested) : json(nullptr);
+    RefreshStatus status = refresher.status();
+    auto stale = newsroom.stale();
+    if (!stale) return send_error(res, 500, stale.error().message);
+    // current: the digest read every stored article; pending: a digest will begin shortly;
+    // refreshing: one runs; stale: articles wait and no digest is asked for (the last one failed).
+    std::string state = status.refreshing ? "refreshing" : status.pending ? "pending" : *stale ? "stale" : "current";
+    json last = nullptr;
+    if (status.last) {
+      last = {{"ok", status.last->ok},
+              {"seconds", status.last->seconds},
+              {"stories", status.last->stories},
+              {"articles", status.last->articles},
+              {"error", nullable(status.last->error)}};
+    }
+    out["digest"] = {{"state", state}, {"refreshes", status.refreshes}, {"last_refresh", last}};
     send_json(res, 200, out);
   }
 
@@ -299,10 +344,10 @@ struct HttpServer::Impl {
     res.set_content(search_json(query, *hits), kJsonType);
   }
 
-  void add(const httplib::Request& req, httplib::Response& res) {
-    if (req.body.empty()) return send_error(res, 400, "the body is empty: post articles as JSON Lines, JSON, HTML or text");
+  void add(const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    if (body.empty()) return send_error(res, 400, "the body is empty: post articles as JSON Lines, JSON, HTML or text");
     std::string name = req.has_param("source") ? req.get_param_value("source") : "POST /api/articles";
-    PostKind kind = post_kind(req.get_header_value("Content-Type"), req.body, name);
+    PostKind kind = post_kind(req.get_header_value("Content-Type"), body, name);
     if (kind == PostKind::kUnsupported) {
       return send_error(res, 415,
                         "unsupported Content-Type '" + req.get_header_value("Content-Type") +
@@ -315,33 +360,64 @@ struct HttpServer::Impl {
     auto sink = [&](RawArticle&& a) { articles.push_back(std::move(a)); };
     switch (kind) {
       case PostKind::kJsonl: {
-        std::istringstream in(req.body);
+        std::istringstream in(body);
         ingest::read_jsonl(name, in, read, sink, diagnostics, stats);
         break;
       }
-      case PostKind::kJson: ingest::read_json(name, req.body, read, sink, diagnostics, stats); break;
-      case PostKind::kHtml: ingest::read_html(name, req.body, read, sink, diagnostics, stats); break;
-      case PostKind::kFeed: ingest::read_feed(name, req.body, read, sink, diagnostics, stats); break;
-      case PostKind::kSgml: ingest::read_sgml(name, req.body, read, sink, diagnostics, stats); break;
+      case PostKind::kJson: ingest::read_json(name, body, read, sink, diagnostics, stats); break;
+      case PostKind::kHtml: ingest::read_html(name, body, read, sink, diagnostics, stats); break;
+      case PostKind::kFeed: ingest::read_feed(name, body, read, sink, diagnostics, stats); break;
+      case PostKind::kSgml: ingest::read_sgml(name, body, read, sink, diagnostics, stats); break;
       case PostKind::kText:
-      case PostKind::kUnsupported: ingest::read_text(name, req.body, read, sink, diagnostics, stats); break;
+      case PostKind::kUnsupported: ingest::read_text(name, body, read, sink, diagnostics, stats); break;
     }
     if (articles.empty()) {
       return send_json(res, 400,
                        json{{"error", "no article could be read from the body"}, {"diagnostics", diagnostics_json(diagnostics)}});
     }
-    auto outcome = newsroom.add_articles(std::move(articles), std::move(diagnostics));
+    bool wait = false;
+    if (req.has_param("wait")) {
+      const std::string w = req.get_param_value("wait");
+      if (w == "1" || w == "true" || w == "yes") {
+        wait = true;
+      } else if (!(w == "0" || w == "false" || w == "no")) {
+        return send_error(res, 400, "wait must be true or false");
+      }
+    }
+    auto outcome = newsroom.store_articles(std::move(articles), std::move(diagnostics));
     if (!outcome) return send_error(res, 500, outcome.error().message);
     json ids = json::array();
     for (ArticleId a : outcome->stored.ids) ids.push_back(a.value);
-    send_json(res, outcome->stored.added > 0 ? 201 : 200,
-              json{{"read", outcome->read},
-                   {"added", outcome->stored.added},
-                   {"already_stored", outcome->stored.already_stored},
-                   {"article_ids", ids},
-                   {"articles_stored", outcome->articles_stored},
-                   {"stories", outcome->stories},
-                   {"diagnostics", diagnostics_json(outcome->diagnostics)}});
+    json out{{"read", outcome->read},
+             {"added", outcome->stored.added},
+             {"already_stored", outcome->stored.already_stored},
+             {"article_ids", ids},
+             {"articles_stored", outcome->articles_stored},
+             {"stories", outcome->stories},
+             {"digest", "current"},
+             {"diagnostics", diagnostics_json(outcome->diagnostics)}};
+    auto stale = newsroom.stale();
+    if (!stale) return send_error(res, 500, stale.error().message);
+    if (!*stale) return send_json(res, outcome->stored.added > 0 ? 201 : 200, out);
+    // The articles are stored; the digest that takes them in runs in the background (202), or,
+    // with ?wait=true, before the answer (201, with the new digest's story count).
+    std::uint64_t ticket = refresher.request();
+    if (!wait) {
+      out["digest"] = "pending";
+      return send_json(res, 202, out);
+    }
+    auto report = refresher.wait(ticket, options.max_post_wait);
+    if (!report) {
+      out["digest"] = "pending";
+      return send_json(res, 202, out);
+    }
+    if (!report->ok) {
+      out["error"] = "the articles are stored, but the digest failed: " + report->error;
+      out["digest"] = "stale";
+      return send_json(res, 500, out);
+    }
+    out["stories"] = report->stories;
+    send_json(res, outcome->stored.added > 0 ? 201 : 200, out);
   }
 };
 
@@ -364,7 +440,15 @@ Result<int> HttpServer::bind() {
   return o.port;
 }
 
-bool HttpServer::serve() { return impl_->http.listen_after_bind(); }
+bool HttpServer::serve() {
+  // A store left stale (articles stored by an add whose digest failed or was interrupted, or by a
+  // server stopped before its digest ran) is digested in the background as serving begins.
+  auto stale = impl_->newsroom.stale();
+  if (stale && *stale) impl_->refresher.request();
+  return impl_->http.listen_after_bind();
+}
+
+RefreshStatus HttpServer::refresh_status() const { return impl_->refresher.status(); }
 
 void HttpServer::stop() {
   if (impl_) impl_->http.stop();

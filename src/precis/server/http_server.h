@@ -7,7 +7,8 @@
 //                                  its store_id, the id for /api/articles)
 //   GET  /api/articles/{id}        one stored article: metadata and cleaned-before-digest body
 //   GET  /api/articles/{id}/original  the bytes the article was read from
-//   POST /api/articles             add articles (JSONL/JSON, HTML or text body); re-digests
+//   POST /api/articles             add articles (JSONL/JSON, HTML or text body): stored at once
+//                                  (202), digested in the background; ?wait=true waits (201)
 //   GET  /api/search?q=...&limit=N  full-text search of the stored articles
 //   GET  /api/health               liveness and counts
 //
@@ -16,9 +17,11 @@
 // each request through `on_request`).
 //
 // Thread safety: start() once, stop() from any thread. Requests are served by a pool of
-// threads; the Newsroom serialises what must be serial.
+// threads; the Newsroom serialises what must be serial. Digests of posted articles run on one
+// background thread (Refresher); destroying the server waits for a digest in progress.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -27,6 +30,7 @@
 
 #include "precis/base/result.h"
 #include "precis/server/newsroom.h"
+#include "precis/server/refresher.h"
 
 namespace precis::server {
 
@@ -36,6 +40,14 @@ struct ServerOptions {
   std::uint64_t max_post_bytes = 64ull << 20;
   // Called after each request with method, path, status (for an access log on stderr).
   std::function<void(const std::string& method, const std::string& path, int status)> on_request;
+  // Posted articles are stored at once and digested in the background: one digest once posts
+  // have paused for `refresh_delay`, or `max_refresh_delay` after the first (see Refresher).
+  std::chrono::milliseconds refresh_delay{500};
+  std::chrono::milliseconds max_refresh_delay{10000};
+  // Called after each background digest (for a log line on stderr); on the digest's thread.
+  std::function<void(const RefreshReport&)> on_refresh;
+  // POST /api/articles?wait=true answers 202 (digest pending) when the digest takes longer.
+  std::chrono::milliseconds max_post_wait{600000};
 };
 
 // The JSON of GET /api/search for `hits` of `query` (precis search --format json prints it too).
@@ -50,9 +62,12 @@ class HttpServer {
 
   // Binds and listens; returns the port. Fails when the address is taken or invalid.
   Result<int> bind();
-  // Serves until stop(); blocks the calling thread. Returns false when serving failed.
+  // Serves until stop(); blocks the calling thread. Returns false when serving failed. A stale
+  // store (Newsroom::stale) is digested in the background as serving begins.
   bool serve();
   void stop();
+  // The background digests: running, pending, the last one's outcome.
+  RefreshStatus refresh_status() const;
 
  private:
   struct Impl;

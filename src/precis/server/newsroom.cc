@@ -155,6 +155,29 @@ Result<AddOutcome> Newsroom::add_articles(std::vector<RawArticle> articles, Diag
   return add_locked(std::move(articles), std::move(outcome));
 }
 
+Result<AddOutcome> Newsroom::store_articles(std::vector<RawArticle> articles, Diagnostics diagnostics) {
+  AddOutcome outcome;
+  outcome.diagnostics = std::move(diagnostics);
+  outcome.read = static_cast<std::uint32_t>(articles.size());
+  std::lock_guard lock(store_mutex_);
+  auto report = store_.add(articles);
+  if (!report) return tl::unexpected(report.error());
+  outcome.stored = std::move(*report);
+  auto rows = store_.stories();
+  if (!rows) return tl::unexpected(rows.error());
+  outcome.stories = static_cast<std::uint32_t>(rows->size());
+  outcome.articles_stored = store_.article_count();
+  return outcome;
+}
+
+Result<bool> Newsroom::stale() {
+  std::lock_guard lock(store_mutex_);
+  auto info = store_.digest_info();
+  if (!info) return tl::unexpected(info.error());
+  std::uint32_t count = store_.article_count();
+  return info->has_value() ? (*info)->articles_stored < count : count > 0;
+}
+
 Result<AddOutcome> Newsroom::add_locked(std::vector<RawArticle> articles, AddOutcome outcome) {
   outcome.read = static_cast<std::uint32_t>(articles.size());
   bool current = false;  // the saved digest read every stored article there is now

@@ -6,7 +6,8 @@
 // Cost: each refresh digests the stored articles of the window (the engine's batch path:
 // boilerplate model, copies, stories, summaries, facts), about as long as `precis digest` on the
 // same articles: the window (`window_days`), not the store, bounds it. Articles added in one call
-// are one refresh.
+// are one refresh; a server stores articles as they come and leaves refreshes to a Refresher,
+// which runs one for many posts.
 //
 // Ids: the store numbers articles 1, 2, 3, ... in the order added; the snapshot's tables use
 // those ids. The renditions number the articles they digested 1, 2, 3, ... (the snapshot keeps
@@ -15,7 +16,8 @@
 // their order is their rank.
 //
 // Thread safety: every member function may be called from any thread. Adds (and refreshes) run
-// one at a time; reads are served from the last saved snapshot while a refresh runs.
+// one at a time; reads, and store_articles, are served while a refresh runs (reads from the last
+// saved snapshot).
 #pragma once
 
 #include <cstdint>
@@ -56,8 +58,15 @@ class Newsroom {
   // Stores `articles` (already read; `diagnostics` from reading them are passed on) and refreshes
   // when any was new.
   Result<AddOutcome> add_articles(std::vector<RawArticle> articles, Diagnostics diagnostics = {});
+  // Stores `articles` and returns without digesting (outcome.refreshed is false, outcome.stories
+  // those of the saved snapshot): for callers that digest later, in the background (Refresher).
+  // Does not wait for a refresh in progress.
+  Result<AddOutcome> store_articles(std::vector<RawArticle> articles, Diagnostics diagnostics = {});
   // Digests everything stored and saves the snapshot; returns the number of stories.
   Result<std::uint32_t> refresh();
+  // True when articles were stored after the saved digest read them, or when articles are stored
+  // and no digest is saved.
+  Result<bool> stale();
 
   Result<std::optional<std::string>> rendition(const std::string& format);
   // {"story": ..., "articles": [...]} of one story of the snapshot (Snapshot::story_documents).

@@ -1,0 +1,89 @@
+// Refresher: keeps a Newsroom's digest current in the background, for a server that takes
+// articles as they come. A digest of the window costs seconds (about as long as `precis digest`
+// on the same articles), far longer than storing an article; a server that digested inside every
+// POST would answer each post after seconds and digest once per post. Instead the caller stores
+// the articles (Newsroom::store_articles) and calls request(); one worker thread waits until
+// requests have been quiet for `settle` (at most `max_settle` after the first), then digests once
+// for all of them. Requests that arrive during a digest are served by one more digest after it.
+//
+// Tickets: request() returns a ticket; wait(ticket) returns once a digest that began after the
+// request has finished (so it read every article stored before the request), with its outcome.
+//
+// Errors: a failed digest is reported to `on_refresh`, kept in status().last_error, and to the
+// waiters of its tickets; the store keeps the previous snapshot, which stays stale (the next
+// request, or the next `precis add`, digests again).
+//
+// Thread safety: every member may be called from any thread. The destructor waits for a digest in
+// progress to end; requests not yet begun are dropped (the store remembers that it is stale).
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "precis/server/newsroom.h"
+
+namespace precis::server {
+
+// One finished digest, as reported to the listener and to waiters.
+struct RefreshReport {
+  bool ok = false;
+  std::string error;             // when !ok
+  std::uint32_t stories = 0;     // in the saved snapshot (when ok)
+  std::uint32_t articles = 0;    // digested (the window's articles; when ok)
+  double seconds = 0;            // wall time of the digest
+  std::uint64_t covers = 0;      // every ticket <= covers was requested before it began
+};
+
+struct RefreshStatus {
+  bool refreshing = false;             // a digest is running now
+  bool pending = false;                // a request waits for the next digest
+  std::uint64_t refreshes = 0;         // digests finished since start (failed ones included)
+  std::optional<RefreshReport> last;   // the last finished digest
+};
+
+class Refresher {
+ public:
+  using Listener = std::function<void(const RefreshReport&)>;
+
+  Refresher(Newsroom& newsroom, std::chrono::milliseconds settle,
+            std::chrono::milliseconds max_settle = std::chrono::seconds(10), Listener on_refresh = {});
+  ~Refresher();
+  Refresher(const Refresher&) = delete;
+  Refresher& operator=(const Refresher&) = delete;
+
+  // Asks for a digest of everything stored so far; returns its ticket.
+  std::uint64_t request();
+  // Waits until a digest covering `ticket` has finished; its report, or nullopt after `timeout`.
+  std::optional<RefreshReport> wait(std::uint64_t ticket, std::chrono::milliseconds timeout);
+  RefreshStatus status() const;
+
+ private:
+  void run();
+
+  Newsroom& newsroom_;
+  std::chrono::milliseconds settle_;
+  std::chrono::milliseconds max_settle_;
+  Listener on_refresh_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;      // the worker: a request, or stop
+  std::condition_variable finished_;  // waiters: a digest ended
+  std::uint64_t requested_ = 0;       // the last ticket handed out
+  std::uint64_t begun_ = 0;           // the last ticket the latest digest to begin covers
+  std::uint64_t covered_ = 0;         // the last ticket a finished digest covers
+  std::chrono::steady_clock::time_point first_request_{};  // of those not yet begun
+  std::chrono::steady_clock::time_point last_request_{};
+  bool refreshing_ = false;
+  bool stopping_ = false;
+  std::uint64_t refreshes_ = 0;
+  std::optional<RefreshReport> last_;
+  std::thread worker_;  // last: starts after everything above is ready
+};
+
+}  // namespace precis::server
