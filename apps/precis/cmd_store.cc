@@ -199,12 +199,12 @@ int run_serve(const StoreArgs& args, const std::string& host, int port, double r
   server::ServerOptions options;
   options.host = host;
   options.port = port;
-  options.refresh_delay = std::chrono::milliseconds(static_cast<std::int64_t>(refresh_delay * 1000));
-  options.max_refresh_delay = std::max(options.max_refresh_delay, options.refresh_delay);
+  options.refresh.settle = std::chrono::milliseconds(static_cast<std::int64_t>(refresh_delay * 1000));
   const bool quiet = args.quiet;
   options.on_refresh = [quiet](const server::RefreshReport& r) {
     if (!r.ok) {
-      std::fprintf(stderr, "precis: digest failed (the articles stay stored): %s\n", r.error.c_str());
+      std::fprintf(stderr, "precis: digest failed (the articles stay stored; it is tried again): %s\n",
+                   r.error.c_str());
     } else if (!quiet) {
       std::fprintf(stderr, "precis: digested %u article%s: %u stor%s in %.1f s\n", r.articles,
                    r.articles == 1 ? "" : "s", r.stories, r.stories == 1 ? "y" : "ies", r.seconds);

@@ -118,7 +118,7 @@ struct HttpServer::Impl {
   Impl(Newsroom& n, ServerOptions o)
       : newsroom(n),
         options(std::move(o)),
-        refresher(n, options.refresh_delay, options.max_refresh_delay, options.on_refresh) {
+        refresher(n, options.refresh, options.on_refresh) {
     routes();
   }
 
@@ -249,7 +249,8 @@ struct HttpServer::Impl {
     auto stale = newsroom.stale();
     if (!stale) return send_error(res, 500, stale.error().message);
     // current: the digest read every stored article; pending: a digest will begin shortly;
-    // refreshing: one runs; stale: articles wait and no digest is asked for (the last one failed).
+    // refreshing: one runs; stale: articles wait for a digest (the last one failed: it is tried
+    // again in retry_in_seconds, or at the next post).
     std::string state = status.refreshing ? "refreshing" : status.pending ? "pending" : *stale ? "stale" : "current";
     json last = nullptr;
     if (status.last) {
@@ -259,7 +260,10 @@ struct HttpServer::Impl {
               {"articles", status.last->articles},
               {"error", nullable(status.last->error)}};
     }
-    out["digest"] = {{"state", state}, {"refreshes", status.refreshes}, {"last_refresh", last}};
+    out["digest"] = {{"state", state},
+                     {"refreshes", status.refreshes},
+                     {"last_refresh", last},
+                     {"retry_in_seconds", status.retry_in ? json(*status.retry_in) : json(nullptr)}};
     send_json(res, 200, out);
   }
 

@@ -41,9 +41,9 @@ struct ServerOptions {
   // Called after each request with method, path, status (for an access log on stderr).
   std::function<void(const std::string& method, const std::string& path, int status)> on_request;
   // Posted articles are stored at once and digested in the background: one digest once posts
-  // have paused for `refresh_delay`, or `max_refresh_delay` after the first (see Refresher).
-  std::chrono::milliseconds refresh_delay{500};
-  std::chrono::milliseconds max_refresh_delay{10000};
+  // have paused for `refresh.settle`, or `refresh.max_settle` after the first; failed digests are
+  // tried again (see Refresher).
+  Refresher::Options refresh;
   // Called after each background digest (for a log line on stderr); on the digest's thread.
   std::function<void(const RefreshReport&)> on_refresh;
   // POST /api/articles?wait=true answers 202 (digest pending) when the digest takes longer.

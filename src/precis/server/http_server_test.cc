@@ -35,7 +35,7 @@ class HttpApi : public ::testing::Test {
     server_options.port = 0;
     server_options.max_post_bytes = 1 << 20;
     server_options.on_request = [this](const std::string&, const std::string&, int) { ++requests_; };
-    server_options.refresh_delay = refresh_delay_;
+    server_options.refresh.settle = refresh_delay_;
     server_options.on_refresh = [this](const RefreshReport& r) { refresh_ok_ = r.ok; };
     before_serving();
     server_ = std::make_unique<HttpServer>(*newsroom_, server_options);

@@ -6,13 +6,30 @@
 
 namespace precis::server {
 
-Refresher::Refresher(Newsroom& newsroom, std::chrono::milliseconds settle, std::chrono::milliseconds max_settle,
-                     Listener on_refresh)
-    : newsroom_(newsroom),
-      settle_(settle),
-      max_settle_(std::max(max_settle, settle)),
-      on_refresh_(std::move(on_refresh)),
-      worker_([this] { run(); }) {}
+namespace {
+
+Refresher::Digest digest_of(Newsroom& newsroom) {
+  return [&newsroom]() -> Result<Refresher::Outcome> {
+    auto stories = newsroom.refresh();
+    if (!stories) return tl::unexpected(stories.error());
+    Refresher::Outcome out;
+    out.stories = *stories;
+    auto info = newsroom.digest_info();
+    if (info && *info) out.articles = (*info)->articles_digested;
+    return out;
+  };
+}
+
+}  // namespace
+
+Refresher::Refresher(Newsroom& newsroom, Options options, Listener on_refresh)
+    : Refresher(digest_of(newsroom), options, std::move(on_refresh)) {}
+
+Refresher::Refresher(Digest digest, Options options, Listener on_refresh)
+    : digest_(std::move(digest)), options_(options), on_refresh_(std::move(on_refresh)), worker_([this] { run(); }) {
+  options_.max_settle = std::max(options_.max_settle, options_.settle);
+  options_.max_retry = std::max(options_.max_retry, options_.retry);
+}
 
 Refresher::~Refresher() {
   {
@@ -48,21 +65,34 @@ RefreshStatus Refresher::status() const {
   s.pending = requested_ > begun_;
   s.refreshes = refreshes_;
   s.last = last_;
+  if (retry_at_) {
+    s.retry_in = std::max(0.0, std::chrono::duration<double>(*retry_at_ - std::chrono::steady_clock::now()).count());
+  }
   return s;
 }
 
 void Refresher::run() {
   std::unique_lock lock(mutex_);
   while (true) {
-    wake_.wait(lock, [&] { return stopping_ || requested_ > begun_; });
-    // Let a burst of posts settle: digest once `settle` passed without a request, or `max_settle`
-    // after the first, so that a steady stream still gets digests.
-    while (!stopping_) {
-      auto deadline = std::min(last_request_ + settle_, first_request_ + max_settle_);
-      if (std::chrono::steady_clock::now() >= deadline) break;
-      wake_.wait_until(lock, deadline);
+    // Wait for a request, or for the time to try a failed digest again.
+    while (!stopping_ && requested_ == begun_) {
+      if (!retry_at_) {
+        wake_.wait(lock);
+      } else if (wake_.wait_until(lock, *retry_at_) == std::cv_status::timeout && requested_ == begun_) {
+        break;  // the retry is due
+      }
+    }
+    if (requested_ > begun_) {
+      // Let a burst of posts settle: digest once `settle` passed without a request, or
+      // `max_settle` after the first, so that a steady stream still gets digests.
+      while (!stopping_) {
+        auto deadline = std::min(last_request_ + options_.settle, first_request_ + options_.max_settle);
+        if (std::chrono::steady_clock::now() >= deadline) break;
+        wake_.wait_until(lock, deadline);
+      }
     }
     if (stopping_) return;
+    retry_at_.reset();
     const std::uint64_t covers = requested_;
     begun_ = covers;
     refreshing_ = true;
@@ -72,14 +102,13 @@ void Refresher::run() {
     report.covers = covers;
     auto start = std::chrono::steady_clock::now();
     try {
-      auto stories = newsroom_.refresh();
-      if (stories) {
+      auto outcome = digest_();
+      if (outcome) {
         report.ok = true;
-        report.stories = *stories;
-        auto info = newsroom_.digest_info();
-        if (info && *info) report.articles = (*info)->articles_digested;
+        report.stories = outcome->stories;
+        report.articles = outcome->articles;
       } else {
-        report.error = stories.error().message;
+        report.error = outcome.error().message;
       }
     } catch (const std::exception& e) {
       report.error = std::string("digest failed: ") + e.what();
@@ -91,6 +120,12 @@ void Refresher::run() {
     refreshing_ = false;
     covered_ = covers;
     ++refreshes_;
+    if (report.ok) {
+      backoff_ = std::chrono::milliseconds(0);
+    } else {
+      backoff_ = backoff_.count() == 0 ? options_.retry : std::min(2 * backoff_, options_.max_retry);
+      retry_at_ = std::chrono::steady_clock::now() + backoff_;
+    }
     last_ = std::move(report);
     finished_.notify_all();
   }

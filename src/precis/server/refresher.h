@@ -9,9 +9,11 @@
 // Tickets: request() returns a ticket; wait(ticket) returns once a digest that began after the
 // request has finished (so it read every article stored before the request), with its outcome.
 //
-// Errors: a failed digest is reported to `on_refresh`, kept in status().last_error, and to the
-// waiters of its tickets; the store keeps the previous snapshot, which stays stale (the next
-// request, or the next `precis add`, digests again).
+// Errors: a failed digest is reported to `on_refresh`, kept in status().last, and given to the
+// waiters of its tickets; the store keeps the previous snapshot and stays stale. The digest is
+// tried again after `retry`, then after twice as long each time it fails again (at most 5
+// minutes), or sooner when a request comes; a success resets the delay. (A store that another
+// process holds locked for longer than SQLite's busy timeout is the usual cause, and passes.)
 //
 // Thread safety: every member may be called from any thread. The destructor waits for a digest in
 // progress to end; requests not yet begun are dropped (the store remembers that it is stale).
@@ -43,6 +45,7 @@ struct RefreshReport {
 struct RefreshStatus {
   bool refreshing = false;             // a digest is running now
   bool pending = false;                // a request waits for the next digest
+  std::optional<double> retry_in;      // seconds until a failed digest is tried again
   std::uint64_t refreshes = 0;         // digests finished since start (failed ones included)
   std::optional<RefreshReport> last;   // the last finished digest
 };
@@ -50,9 +53,24 @@ struct RefreshStatus {
 class Refresher {
  public:
   using Listener = std::function<void(const RefreshReport&)>;
+  // One digest: the stories and articles it holds, or why it failed.
+  struct Outcome {
+    std::uint32_t stories = 0;
+    std::uint32_t articles = 0;
+  };
+  using Digest = std::function<Result<Outcome>()>;
 
-  Refresher(Newsroom& newsroom, std::chrono::milliseconds settle,
-            std::chrono::milliseconds max_settle = std::chrono::seconds(10), Listener on_refresh = {});
+  struct Options {
+    std::chrono::milliseconds settle{500};
+    std::chrono::milliseconds max_settle{10000};
+    std::chrono::milliseconds retry{5000};  // after a failed digest; doubles up to max_retry
+    std::chrono::milliseconds max_retry{300000};
+  };
+
+  // Digests `newsroom` (Newsroom::refresh).
+  Refresher(Newsroom& newsroom, Options options, Listener on_refresh = {});
+  // Runs `digest` (for tests, and callers with their own digest).
+  Refresher(Digest digest, Options options, Listener on_refresh = {});
   ~Refresher();
   Refresher(const Refresher&) = delete;
   Refresher& operator=(const Refresher&) = delete;
@@ -66,9 +84,8 @@ class Refresher {
  private:
   void run();
 
-  Newsroom& newsroom_;
-  std::chrono::milliseconds settle_;
-  std::chrono::milliseconds max_settle_;
+  Digest digest_;
+  Options options_;
   Listener on_refresh_;
 
   mutable std::mutex mutex_;
@@ -80,6 +97,8 @@ class Refresher {
   std::chrono::steady_clock::time_point first_request_{};  // of those not yet begun
   std::chrono::steady_clock::time_point last_request_{};
   bool refreshing_ = false;
+  std::chrono::milliseconds backoff_{0};                   // 0: the last digest did not fail
+  std::optional<std::chrono::steady_clock::time_point> retry_at_;
   bool stopping_ = false;
   std::uint64_t refreshes_ = 0;
   std::optional<RefreshReport> last_;

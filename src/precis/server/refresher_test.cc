@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,10 +39,17 @@ std::unique_ptr<Newsroom> memory_newsroom() {
   return std::make_unique<Newsroom>(std::move(*store), options);
 }
 
+Refresher::Options options(std::chrono::milliseconds settle, std::chrono::milliseconds max_settle) {
+  Refresher::Options o;
+  o.settle = settle;
+  o.max_settle = max_settle;
+  return o;
+}
+
 TEST(Refresher, AWaitedTicketSeesADigestOfEverythingStoredBeforeIt) {
   auto newsroom = memory_newsroom();
   std::atomic<int> reports{0};
-  Refresher refresher(*newsroom, 10ms, 10s, [&](const RefreshReport&) { ++reports; });
+  Refresher refresher(*newsroom, options(10ms, 10s), [&](const RefreshReport&) { ++reports; });
   ASSERT_TRUE(newsroom->store_articles(ferry_reports(0, 3)).has_value());
   std::uint64_t ticket = refresher.request();
   auto report = refresher.wait(ticket, 60s);
@@ -62,7 +70,7 @@ TEST(Refresher, AWaitedTicketSeesADigestOfEverythingStoredBeforeIt) {
 
 TEST(Refresher, RequestsWithinTheDelayMakeOneDigestAndAnUnfinishedWaitTimesOut) {
   auto newsroom = memory_newsroom();
-  Refresher refresher(*newsroom, 800ms, 10s);
+  Refresher refresher(*newsroom, options(800ms, 10s));
   std::uint64_t last = 0;
   for (int i = 0; i < 5; ++i) {
     ASSERT_TRUE(newsroom->store_articles(ferry_reports(i, i + 1)).has_value());
@@ -79,7 +87,7 @@ TEST(Refresher, RequestsWithinTheDelayMakeOneDigestAndAnUnfinishedWaitTimesOut) 
 TEST(Refresher, AStreamOfRequestsIsDigestedByTheLongestDelay) {
   // Requests every 100 ms never leave the 500 ms delay quiet; the 1.5 s bound still digests.
   auto newsroom = memory_newsroom();
-  Refresher refresher(*newsroom, 500ms, 1500ms);
+  Refresher refresher(*newsroom, options(500ms, 1500ms));
   auto start = std::chrono::steady_clock::now();
   int i = 0;
   while (refresher.status().refreshes == 0 && std::chrono::steady_clock::now() - start < 30s) {
@@ -96,7 +104,7 @@ TEST(Refresher, StoppingDropsADigestNotBegunAndTheStoreStaysStale) {
   ASSERT_TRUE(newsroom->store_articles(ferry_reports(0, 2)).has_value());
   auto start = std::chrono::steady_clock::now();
   {
-    Refresher refresher(*newsroom, 30s, 60s);
+    Refresher refresher(*newsroom, options(30s, 60s));
     std::uint64_t ticket = refresher.request();
     EXPECT_FALSE(refresher.wait(ticket, 10ms).has_value());
   }
@@ -104,6 +112,54 @@ TEST(Refresher, StoppingDropsADigestNotBegunAndTheStoreStaysStale) {
   auto stale = newsroom->stale();
   ASSERT_TRUE(stale.has_value());
   EXPECT_TRUE(*stale) << "the next add or server start digests it";
+}
+
+TEST(Refresher, AFailedDigestIsTriedAgainLaterAndSoonerWhenAsked) {
+  std::atomic<int> calls{0};
+  std::atomic<int> failures_left{2};
+  Refresher::Digest digest = [&]() -> Result<Refresher::Outcome> {
+    ++calls;
+    if (failures_left > 0) {
+      --failures_left;
+      return make_error("database is locked");
+    }
+    return Refresher::Outcome{4, 9};
+  };
+  Refresher::Options o = options(1ms, 1s);
+  o.retry = 300ms;
+  o.max_retry = 60s;
+  std::vector<RefreshReport> reports;
+  std::mutex reports_mutex;
+  Refresher refresher(digest, o, [&](const RefreshReport& r) {
+    std::lock_guard lock(reports_mutex);
+    reports.push_back(r);
+  });
+  auto first = refresher.wait(refresher.request(), 10s);
+  ASSERT_TRUE(first.has_value());
+  EXPECT_FALSE(first->ok);
+  EXPECT_EQ(first->error, "database is locked") << "the waiter is told why";
+  RefreshStatus status = refresher.status();
+  ASSERT_TRUE(status.retry_in.has_value()) << "a retry is scheduled";
+  EXPECT_LE(*status.retry_in, 0.3);
+  // Nobody asks again: the retry comes by itself (300 ms), fails, and the next waits 600 ms.
+  auto start = std::chrono::steady_clock::now();
+  while (calls < 2 && std::chrono::steady_clock::now() - start < 10s) std::this_thread::sleep_for(10ms);
+  ASSERT_EQ(calls.load(), 2);
+  std::this_thread::sleep_for(50ms);
+  status = refresher.status();
+  ASSERT_TRUE(status.retry_in.has_value());
+  EXPECT_GT(*status.retry_in, 0.3) << "the delay doubled";
+  // A request does not wait for the retry.
+  auto third = refresher.wait(refresher.request(), 10s);
+  ASSERT_TRUE(third.has_value());
+  EXPECT_TRUE(third->ok);
+  EXPECT_EQ(third->stories, 4u);
+  EXPECT_EQ(third->articles, 9u);
+  EXPECT_EQ(calls.load(), 3);
+  EXPECT_FALSE(refresher.status().retry_in.has_value()) << "a success ends the retries";
+  std::lock_guard lock(reports_mutex);
+  ASSERT_EQ(reports.size(), 3u);
+  EXPECT_FALSE(reports[1].ok);
 }
 
 }  // namespace
