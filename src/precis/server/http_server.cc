@@ -5,12 +5,14 @@
 #include <httplib.h>
 
 #include <cctype>
+#include <cstdio>
 #include <exception>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string_view>
 #include <utility>
 
+#include "precis/base/hash.h"
 #include "precis/ingest/reader.h"
 #include "precis/render/render.h"
 #include "precis/server/refresher.h"
@@ -124,6 +126,24 @@ struct HttpServer::Impl {
 
   void routes() {
     http.set_payload_max_length(options.max_post_bytes);
+    // Every successful GET carries an ETag (a hash of its body); a client that sends it back in
+    // If-None-Match gets 304 and no body: polling the page (hundreds of KB) or /api/stories costs
+    // a few bytes while the digest is unchanged. Cache-Control: no-cache makes browsers ask each
+    // time instead of showing a stale digest.
+    http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (req.method != "GET" || res.status != 200) return;
+      char tag[24];
+      std::snprintf(tag, sizeof tag, "\"%016llx\"", static_cast<unsigned long long>(hash64(res.body)));
+      res.set_header("ETag", tag);
+      res.set_header("Cache-Control", "no-cache");
+      const std::string asked = req.get_header_value("If-None-Match");
+      if (!asked.empty() && (asked == tag || asked == "*" || asked.find(tag) != std::string::npos)) {
+        res.status = 304;
+        res.body.clear();
+        res.headers.erase("Content-Length");  // already counted for the body; a 304 has none
+        res.headers.erase("Content-Type");
+      }
+    });
     http.Get("/", [this](const httplib::Request&, httplib::Response& res) { page(res); });
     http.Get(R"(/digest\.(json|md|html|txt))", [this](const httplib::Request& req, httplib::Response& res) {
       std::string ext = req.matches[1];

@@ -13,6 +13,7 @@
 //   GET  /api/health               liveness and counts
 //
 // Responses of /api are JSON; errors are {"error": "..."} with 400, 404, 413, 415 or 500.
+// Successful GETs carry an ETag; If-None-Match with it answers 304 without a body.
 // Handlers parse, call the Newsroom, and render; the server never prints (its caller may log
 // each request through `on_request`).
 //

@@ -177,6 +177,26 @@ TEST_F(HttpApi, PostedArticlesBecomeStoriesArticlesAndPages) {
   auto md = c.Get("/digest.md");
   ASSERT_TRUE(md);
   EXPECT_EQ(md->body.rfind("# ", 0), 0u);
+
+  // Revalidation: the page's ETag sent back gives 304 and no body until the digest changes.
+  const std::string tag = page->get_header_value("ETag");
+  ASSERT_FALSE(tag.empty());
+  EXPECT_EQ(page->get_header_value("Cache-Control"), "no-cache");
+  auto again = c.Get("/", {{"If-None-Match", tag}});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
+  auto other = c.Get("/", {{"If-None-Match", "\"0000000000000000\""}});
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 200);
+  EXPECT_EQ(other->body, page->body);
+  auto posted = c.Post("/api/articles?wait=true", slurp("examples/lisburg-tram/meridian-press-tram.txt"), "text/plain");
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 201) << posted->body;
+  auto changed = c.Get("/", {{"If-None-Match", tag}});
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->status, 200) << "a new digest is a new page";
+  EXPECT_NE(changed->get_header_value("ETag"), tag);
 }
 
 TEST_F(HttpApi, BadRequestsGetAReasonAndTheRightStatus) {
