@@ -26,6 +26,10 @@ std::string to_json(const engine::DigestResult& result, int indent = 2);
 // content with citation markers linked to the sources and source titles linked to their URLs.
 std::string to_html(const engine::DigestResult& result);
 
+// The start of a page in to_html's style, up to and including "<body>\n"; the caller adds the
+// content and "</body>\n</html>\n" (the server's search and article pages).
+std::string html_head(std::string_view title);
+
 // Only the summary sentences, one per line; stories separated by a blank line.
 std::string to_text(const engine::DigestResult& result);
 

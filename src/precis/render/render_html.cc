@@ -43,18 +43,25 @@ font-family:sans-serif;text-transform:uppercase;letter-spacing:.05em;color:#555}
 .credit{font-family:sans-serif;font-size:.85em;color:#666;margin-top:0}
 .cite{font-family:sans-serif;font-size:.75em;text-decoration:none;vertical-align:super;margin-left:.1em}
 ol.sources,ul{font-size:.9em}ol.sources li:target{background:#ffe}.note{color:#777}
-article{border-bottom:1px solid #ddd;padding-bottom:1em}footer{font-family:sans-serif;font-size:.8em;color:#888;margin-top:2em})";
+article{border-bottom:1px solid #ddd;padding-bottom:1em}footer{font-family:sans-serif;font-size:.8em;color:#888;margin-top:2em}
+form.search{margin:.5em 0}form.search input{font-size:1em;width:60%}mark{background:#ffe9a8}
+ol.hits li{margin-bottom:.8em}.snippet{display:block;color:#444})";
 
 }  // namespace
 
-std::string to_html(const engine::DigestResult& result) {
+std::string html_head(std::string_view title) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
-  out += result.stories.empty() ? std::string("precis digest") : escape_html(result.stories.front().headline);
+  out += escape_html(title);
   out += "</title>\n<style>\n";
   out += kStyle;
   out += "\n</style>\n</head>\n<body>\n";
+  return out;
+}
+
+std::string to_html(const engine::DigestResult& result) {
+  std::string out = html_head(result.stories.empty() ? std::string("precis digest") : result.stories.front().headline);
   for (std::size_t k = 0; k < result.stories.size(); ++k) {
     StoryView view = make_story_view(result, k);
     const Story& story = *view.story;

@@ -149,6 +149,10 @@ struct HttpServer::Impl {
       std::string ext = req.matches[1];
       digest(res, ext == "txt" ? "text" : ext);
     });
+    http.Get("/search", [this](const httplib::Request& req, httplib::Response& res) { search_page(req, res); });
+    http.Get(R"(/articles/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      article_page(res, id_of(req));
+    });
     http.Get("/api/health", [this](const httplib::Request&, httplib::Response& res) { health(res); });
     http.Get("/api/stories", [this](const httplib::Request&, httplib::Response& res) { story_list(res); });
     http.Get(R"(/api/stories/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
@@ -228,14 +232,7 @@ struct HttpServer::Impl {
   // stories' headlines linked to their place on the page (the stored page has no contents).
   std::string page_header() {
     auto rows = newsroom.stories();
-    auto info = newsroom.digest_info();
-    std::string out = "<nav class=\"credit\">precis: " + std::to_string(newsroom.article_count()) + " articles stored";
-    if (info && *info) {
-      out += ", " + std::to_string((*info)->articles_digested) + " digested at " + render::escape_html((*info)->made);
-    }
-    out +=
-        " · <a href=\"/digest.json\">JSON</a> · <a href=\"/digest.md\">Markdown</a> · "
-        "<a href=\"/api/stories\">API</a>";
+    std::string out = nav_line(false, "");
     if (rows && rows->size() > 1) {
       out += "\n<ol>\n";
       for (const store::StoryRow& r : *rows) {
@@ -246,6 +243,124 @@ struct HttpServer::Impl {
     }
     out += "</nav>\n";
     return out;
+  }
+
+  // The line above every page: counts, the other formats, and a search form (`query` filled in).
+  std::string nav_line(bool link_home, const std::string& query) {
+    auto info = newsroom.digest_info();
+    std::string out = "<nav class=\"credit\">";
+    out += link_home ? "<a href=\"/\">precis</a>: " : "precis: ";
+    out += std::to_string(newsroom.article_count()) + " articles stored";
+    if (info && *info) {
+      out += ", " + std::to_string((*info)->articles_digested) + " digested at " + render::escape_html((*info)->made);
+    }
+    out +=
+        " · <a href=\"/digest.json\">JSON</a> · <a href=\"/digest.md\">Markdown</a> · "
+        "<a href=\"/api/stories\">API</a>\n"
+        "<form class=\"search\" action=\"/search\" method=\"get\"><input type=\"search\" name=\"q\" value=\"" +
+        render::escape_html(query) +
+        "\" placeholder=\"words or &quot;a phrase&quot;\" aria-label=\"Search the stored articles\"> "
+        "<button type=\"submit\">Search</button></form>";
+    return out;
+  }
+
+  static std::string html_page(const std::string& title, const std::string& content) {
+    return render::html_head(title) + content + "</body>\n</html>\n";
+  }
+
+  void send_html_error(httplib::Response& res, int status, const std::string& message) {
+    res.status = status;
+    res.set_content(html_page("precis: " + message, nav_line(true, "") + "</nav>\n<h1>" +
+                                                          render::escape_html(message) + "</h1>\n"),
+                    "text/html; charset=utf-8");
+  }
+
+  // A search snippet ("…words **match** words…") as HTML, the matches in <mark>.
+  static std::string snippet_html(const std::string& snippet) {
+    std::string out;
+    bool marked = false;
+    std::size_t at = 0;
+    while (true) {
+      std::size_t next = snippet.find("**", at);
+      std::string part = snippet.substr(at, next == std::string::npos ? std::string::npos : next - at);
+      out += marked && next != std::string::npos ? "<mark>" + render::escape_html(part) + "</mark>"
+                                                 : render::escape_html(part);
+      if (next == std::string::npos) break;
+      marked = !marked;
+      at = next + 2;
+    }
+    return out;
+  }
+
+  // GET /search?q=: the hits of /api/search as a page, each linked to its article page and story.
+  void search_page(const httplib::Request& req, httplib::Response& res) {
+    const std::string query = req.get_param_value("q");
+    std::string content = nav_line(true, query) + "</nav>\n";
+    if (query.empty()) {
+      content += "<h1>Search</h1>\n<p>Every word and every \"quoted phrase\" must appear; case and accents are "
+                 "ignored; a match in the title weighs more.</p>\n";
+      res.set_content(html_page("precis: search", content), "text/html; charset=utf-8");
+      return;
+    }
+    auto hits = newsroom.search(query, 50);
+    if (!hits) return send_html_error(res, 500, hits.error().message);
+    content += "<h1>" + std::to_string(hits->size()) + (hits->size() == 50 ? "+" : "") +
+               (hits->size() == 1 ? " article" : " articles") + " for " + render::escape_html(query) + "</h1>\n";
+    if (!hits->empty()) content += "<ol class=\"hits\">\n";
+    for (const store::SearchHit& h : *hits) {
+      const std::string id = std::to_string(h.article.value);
+      content += "<li><a href=\"/articles/" + id + "\">" +
+                 render::escape_html(h.title.empty() ? h.source : h.title) + "</a>";
+      std::string meta = h.outlet;
+      if (!h.published.empty()) meta += (meta.empty() ? "" : ", ") + h.published.substr(0, 10);
+      if (!meta.empty()) content += " <span class=\"note\">" + render::escape_html(meta) + "</span>";
+      if (h.story) {
+        content += " · <a href=\"/#story-" + std::to_string(h.story) + "\">story " + std::to_string(h.story) + "</a>";
+      }
+      content += "<span class=\"snippet\">" + snippet_html(h.snippet) + "</span></li>\n";
+    }
+    if (!hits->empty()) content += "</ol>\n";
+    res.set_content(html_page("precis: " + query, content), "text/html; charset=utf-8");
+  }
+
+  // GET /articles/{id}: one stored article to read: metadata, its story, its text by paragraph.
+  void article_page(httplib::Response& res, std::uint32_t id) {
+    auto a = newsroom.article(ArticleId{id});
+    if (!a) return send_html_error(res, 500, a.error().message);
+    if (!*a) return send_html_error(res, 404, "No article " + std::to_string(id));
+    const ArticleMeta& m = (*a)->raw.meta;
+    const std::string sid = std::to_string(id);
+    std::string content = nav_line(true, "") + "</nav>\n<article>\n<h1>" +
+                          render::escape_html(m.title.empty() ? m.source : m.title) + "</h1>\n<p class=\"credit\">";
+    std::string meta;
+    for (const std::string* field : {&m.outlet, &m.author}) {
+      if (!field->empty()) meta += (meta.empty() ? "" : " · ") + render::escape_html(*field);
+    }
+    if (!m.published.empty()) meta += (meta.empty() ? "" : " · ") + render::escape_html(m.published);
+    if (m.url.rfind("http://", 0) == 0 || m.url.rfind("https://", 0) == 0) {
+      meta += (meta.empty() ? "" : " · ") + std::string("<a href=\"") + render::escape_html(m.url) + "\">" +
+              render::escape_html(m.url) + "</a>";
+    }
+    meta += (meta.empty() ? "" : " · ") + std::string("added ") + render::escape_html((*a)->added);
+    auto story = newsroom.story_of(ArticleId{id});
+    if (story && *story) {
+      meta += " · <a href=\"/#story-" + std::to_string(*story) + "\">story " + std::to_string(*story) + "</a>";
+    }
+    content += meta + "<br>source: " + render::escape_html(m.source) + " · <a href=\"/api/articles/" + sid +
+               "\">JSON</a> · <a href=\"/api/articles/" + sid + "/original\">original</a></p>\n";
+    const std::string& body = (*a)->raw.body;
+    std::size_t at = 0;
+    while (at < body.size()) {
+      std::size_t end = body.find("\n\n", at);
+      if (end == std::string::npos) end = body.size();
+      std::string paragraph = body.substr(at, end - at);
+      if (paragraph.find_first_not_of(" \n\t") != std::string::npos) {
+        content += "<p>" + render::escape_html(paragraph) + "</p>\n";
+      }
+      at = end + 2;
+    }
+    content += "</article>\n<footer>The article as stored: its text before precis removed boilerplate.</footer>\n";
+    res.set_content(html_page(m.title.empty() ? m.source : m.title, content), "text/html; charset=utf-8");
   }
 
   void digest(httplib::Response& res, const std::string& format) {

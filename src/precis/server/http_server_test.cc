@@ -267,6 +267,52 @@ std::string ferry_record(int i) {
              .dump();
 }
 
+TEST_F(HttpApi, SearchAndArticlePagesForReaders) {
+  auto c = client();
+  for (const char* file : {"examples/harbour-fire/meridian-press-wire.txt", "examples/harbour-fire/harbourwatch-rewrite.txt"}) {
+    auto res = c.Post((std::string("/api/articles?wait=true&source=") + file).c_str(), slurp(file), "text/plain");
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 201) << res->body;
+  }
+  auto home = c.Get("/");
+  ASSERT_TRUE(home);
+  EXPECT_NE(home->body.find("<form class=\"search\" action=\"/search\""), std::string::npos) << "a search box on the page";
+
+  auto found = c.Get("/search?q=berths");
+  ASSERT_TRUE(found);
+  ASSERT_EQ(found->status, 200);
+  EXPECT_NE(found->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(found->body.find("<h1>2 articles for berths</h1>"), std::string::npos) << found->body;
+  EXPECT_NE(found->body.find("<mark>Berths</mark>"), std::string::npos) << found->body;
+  EXPECT_NE(found->body.find("<a href=\"/articles/1\">"), std::string::npos);
+  EXPECT_NE(found->body.find("<a href=\"/#story-1\">story 1</a>"), std::string::npos);
+  EXPECT_NE(found->body.find("value=\"berths\""), std::string::npos) << "the query stays in the box";
+
+  auto hostile = c.Get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  ASSERT_TRUE(hostile);
+  EXPECT_EQ(hostile->status, 200);
+  EXPECT_EQ(hostile->body.find("<script>"), std::string::npos) << "the query is escaped";
+  EXPECT_NE(hostile->body.find("0 articles for &lt;script&gt;"), std::string::npos);
+  auto empty = c.Get("/search");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->status, 200);
+  EXPECT_NE(empty->body.find("<h1>Search</h1>"), std::string::npos);
+
+  auto article = c.Get("/articles/1");
+  ASSERT_TRUE(article);
+  ASSERT_EQ(article->status, 200);
+  EXPECT_NE(article->body.find("<h1>Fire guts warehouse at Port Aven container terminal, nine hurt</h1>"),
+            std::string::npos)
+      << article->body.substr(0, 1500);
+  EXPECT_NE(article->body.find("<a href=\"/#story-1\">story 1</a>"), std::string::npos);
+  EXPECT_NE(article->body.find("<a href=\"/api/articles/1/original\">original</a>"), std::string::npos);
+  EXPECT_NE(article->body.find("two berths"), std::string::npos);
+  auto missing = c.Get("/articles/99");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+  EXPECT_NE(missing->body.find("<h1>No article 99</h1>"), std::string::npos);
+}
+
 // `curl --data-binary @file URL` sends application/x-www-form-urlencoded; cpp-httplib refuses such
 // bodies over 8 KB (413) and parses smaller ones as form fields. A posted file is an article
 // whatever the client calls it, and its text never sets request parameters.

@@ -289,6 +289,16 @@ Result<std::optional<store::StoredArticle>> Newsroom::article(ArticleId id) {
   return store_.article(id);
 }
 
+Result<std::uint32_t> Newsroom::story_of(ArticleId id) {
+  std::lock_guard lock(store_mutex_);
+  auto members = store_.story_members();
+  if (!members) return tl::unexpected(members.error());
+  for (const auto& [story, articles] : *members) {
+    if (std::find(articles.begin(), articles.end(), id) != articles.end()) return story;
+  }
+  return 0u;
+}
+
 Result<std::vector<store::SearchHit>> Newsroom::search(std::string_view query, std::uint32_t limit) {
   std::lock_guard lock(store_mutex_);
   return store_.search(query, limit);

@@ -75,6 +75,8 @@ class Newsroom {
   Result<std::optional<store::DigestInfo>> digest_info();
   Result<std::vector<ArticleId>> digest_articles();
   Result<std::optional<store::StoredArticle>> article(ArticleId id);
+  // The story of the saved digest that holds stored article `id`; 0 when none does.
+  Result<std::uint32_t> story_of(ArticleId id);
   Result<std::vector<store::SearchHit>> search(std::string_view query, std::uint32_t limit);
   std::uint32_t article_count();
 
