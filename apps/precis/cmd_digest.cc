@@ -30,6 +30,7 @@ struct DigestArgs {
   std::uint32_t min_articles = 1;
   double half_life = 3;
   bool no_facts = false;
+  unsigned threads = 0;
   std::size_t max_pages = 30;
   double timeout = 30;
   std::string user_agent;
@@ -85,6 +86,7 @@ int run_digest(const DigestArgs& args) {
   options.min_articles = args.min_articles;
   options.half_life_days = args.half_life;
   options.facts = !args.no_facts;
+  options.threads = args.threads;
   // Learnt concept weights: the cached model, else trained once from DUC 2003 when ../shared/data
   // is present (a few seconds, then cached), else document-frequency weights.
   options.summary.concept_model = harness::default_concept_model();
@@ -162,6 +164,9 @@ void add_digest_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--user-agent", args->user_agent, "User-Agent header for fetching URLs");
   cmd->add_flag("--no-facts", args->no_facts, "Skip the key facts (figures, names, timeline)");
   cmd->add_flag("--keep-boilerplate", args->keep_boilerplate, "Do not remove promo lines, captions, bylines, ...");
+  cmd->add_option("-j,--threads", args->threads,
+                  "Threads for cleaning, summaries and facts; 0: one per core (the output is the same)")
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "Only errors on stderr");
   cmd->callback([args, &exit_code]() {
     if (args->format == "markdown") args->format = "md";

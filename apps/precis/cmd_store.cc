@@ -33,6 +33,7 @@ struct StoreArgs {
   bool keep_boilerplate = false;
   std::string language;
   bool quiet = false;
+  unsigned threads = 0;
   std::size_t max_pages = 30;
   double timeout = 30;
 };
@@ -51,6 +52,9 @@ void add_store_options(CLI::App* cmd, StoreArgs& args) {
   cmd->add_option("-l,--language", args.language, "Force the language (ISO 639-1); default: detect");
   cmd->add_flag("--no-facts", args.no_facts, "Skip the key facts (figures, names, timeline)");
   cmd->add_flag("--keep-boilerplate", args.keep_boilerplate, "Do not remove promo lines, captions, bylines, ...");
+  cmd->add_option("-j,--threads", args.threads,
+                  "Threads for cleaning, summaries and facts; 0: one per core (the output is the same)")
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", args.quiet, "Only errors on stderr");
 }
 
@@ -61,6 +65,7 @@ engine::DigestOptions digest_options(const StoreArgs& args) {
   options.half_life_days = args.half_life;
   options.facts = !args.no_facts;
   options.remove_boilerplate = !args.keep_boilerplate;
+  options.threads = args.threads;
   options.language = args.language;
   options.summary.concept_model = harness::default_concept_model();
   options.urls.max_pages_per_feed = args.max_pages;

@@ -63,6 +63,20 @@ TEST(CliDigest, DemoCorpusGivesCitedMarkdown) {
   EXPECT_NE(r.err.find("read "), std::string::npos) << "counts go to stderr";
 }
 
+// Cleaning, summaries and facts run on several threads; the digest must not depend on how many.
+TEST(CliDigest, TheDigestIsTheSameOnOneThreadAndOnMany) {
+  const std::string inputs = "examples/ tests/data/text tests/data/html";
+  CliRun one = run("digest -q -j 1 --stories 0 --format json " + inputs);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  CliRun many = run("digest -q -j 4 --stories 0 --format json " + inputs);
+  ASSERT_EQ(many.exit_code, 0) << many.err;
+  EXPECT_GT(one.out.size(), 10000u);
+  EXPECT_EQ(one.out, many.out);
+  CliRun all_cores = run("digest -q --stories 0 --format md " + inputs);
+  CliRun md_one = run("digest -q -j 1 --stories 0 --format md " + inputs);
+  EXPECT_EQ(all_cores.out, md_one.out);
+}
+
 TEST(CliDigest, JsonCitationsPointAtSourceBytes) {
   CliRun r = run("digest --one-story --format json --words 150 examples/harbour-fire");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -4,10 +4,12 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "precis/base/hash.h"
+#include "precis/base/parallel.h"
 #include "precis/base/iso_time.h"
 #include "precis/engine/stories.h"
 #include "precis/text/annotate.h"
@@ -23,10 +25,10 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
   if (options.remove_boilerplate) {
     for (const RawArticle& r : raw) model.add(r);
   }
-  std::vector<Article> out;
-  out.reserve(raw.size());
-  if (input_index) input_index->clear();
-  for (std::size_t input = 0; input < raw.size(); ++input) {
+  // Each article is cleaned and annotated on its own (the model is only read): in parallel, each
+  // into its slot, then gathered in input order.
+  std::vector<std::optional<Article>> prepared(raw.size());
+  parallel_for(raw.size(), options.threads, [&](std::size_t input) {
     RawArticle& r = raw[input];
     Article article;
     // body -> (boilerplate removed) -> normalised; maps composed back to the original.
@@ -51,6 +53,13 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
     text::AnnotateOptions annotate_options;
     annotate_options.language = options.language.empty() ? article.meta.language : options.language;
     text::annotate(article, annotate_options);
+    prepared[input] = std::move(article);
+  });
+  std::vector<Article> out;
+  out.reserve(raw.size());
+  if (input_index) input_index->clear();
+  for (std::size_t input = 0; input < raw.size(); ++input) {
+    Article& article = *prepared[input];
     if (article.sentences.empty()) {
       diagnostics.push_back({article.meta.source, "no text left after cleaning; article skipped", Severity::kWarning});
       continue;
@@ -252,23 +261,37 @@ DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& o
     if (x.first != y.first) return x.first > y.first;
     return groups[x.second].size() > groups[y.second].size();
   });
+  // The reported stories, in rank order; each is summarized (and its facts found) on its own, in
+  // parallel, into its slot.
+  struct Reported {
+    std::uint32_t rank;
+    double score;
+    std::size_t group;
+  };
+  std::vector<Reported> reported;
   std::uint32_t rank = 0;
   for (const auto& [score, g] : ranked) {
     ++rank;
     if (groups[g].size() < options.min_articles) continue;
-    if (options.max_stories != 0 && result.stories.size() >= options.max_stories) continue;
-    Story story = make_story(rank, articles, groups[g], options.summary);
-    story.rank_score = score;
+    if (options.max_stories != 0 && reported.size() >= options.max_stories) continue;
+    reported.push_back({rank, score, g});
     for (std::uint32_t i : groups[g]) result.story_of[i] = rank;
+  }
+  result.stories.resize(reported.size());
+  if (options.facts) result.facts.resize(reported.size());
+  parallel_for(reported.size(), options.threads, [&](std::size_t k) {
+    const Reported& r = reported[k];
+    Story story = make_story(r.rank, articles, groups[r.group], options.summary);
+    story.rank_score = r.score;
     if (options.facts) {
       std::vector<const Article*> sources;
-      for (std::uint32_t i : groups[g]) {
+      for (std::uint32_t i : groups[r.group]) {
         if (is_fact_source(articles[i])) sources.push_back(&articles[i]);
       }
-      result.facts.push_back(facts::extract_story_facts(sources, options.facts_options));
+      result.facts[k] = facts::extract_story_facts(sources, options.facts_options);
     }
-    result.stories.push_back(std::move(story));
-  }
+    result.stories[k] = std::move(story);
+  });
   return result;
 }
 

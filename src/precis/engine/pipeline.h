@@ -43,6 +43,11 @@ struct DigestOptions {
   // Key facts per reported story (facts/facts.h).
   bool facts = true;
   facts::FactsOptions facts_options;
+
+  // Threads for the stages that work article by article (cleaning, annotation) and story by
+  // story (summary, facts): 0 = one per hardware thread, 1 = the calling thread only. The
+  // result is the same for every value.
+  unsigned threads = 0;
 };
 
 struct DigestResult {
