@@ -179,26 +179,20 @@ Result<bool> Newsroom::stale() {
 }
 
 Result<AddOutcome> Newsroom::add_locked(std::vector<RawArticle> articles, AddOutcome outcome) {
-  outcome.read = static_cast<std::uint32_t>(articles.size());
-  bool current = false;  // the saved digest read every stored article there is now
-  {
-    std::lock_guard lock(store_mutex_);
-    auto report = store_.add(articles);
-    if (!report) return tl::unexpected(report.error());
-    outcome.stored = std::move(*report);
-    auto info = store_.digest_info();
-    if (!info) return tl::unexpected(info.error());
-    current = info->has_value() && (*info)->articles_stored >= store_.article_count();
-  }
+  auto stored = store_articles(std::move(articles), std::move(outcome.diagnostics));
+  if (!stored) return tl::unexpected(stored.error());
+  stored->read_stats = std::move(outcome.read_stats);
+  stored->url_stats = std::move(outcome.url_stats);
+  outcome = std::move(*stored);
+  auto info = digest_info();
+  if (!info) return tl::unexpected(info.error());
+  // The saved digest read every stored article there is now.
+  const bool current = info->has_value() && (*info)->articles_stored >= outcome.articles_stored;
   if (!current) {
     auto stories = refresh_locked(&outcome.diagnostics);
     if (!stories) return tl::unexpected(stories.error());
     outcome.refreshed = true;
-    outcome.stories = *stories;
-  } else {
-    auto rows = this->stories();
-    if (!rows) return tl::unexpected(rows.error());
-    outcome.stories = static_cast<std::uint32_t>(rows->size());
+    outcome.stories = *stories;  // else: those of the saved digest, as store_articles counted them
   }
   outcome.articles_stored = article_count();
   return outcome;
