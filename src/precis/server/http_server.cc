@@ -126,12 +126,12 @@ struct HttpServer::Impl {
 
   void routes() {
     http.set_payload_max_length(options.max_post_bytes);
-    // Every successful GET carries an ETag (a hash of its body); a client that sends it back in
+    // Every successful GET (and HEAD) carries an ETag (a hash of its body); a client that sends it back in
     // If-None-Match gets 304 and no body: polling the page (hundreds of KB) or /api/stories costs
     // a few bytes while the digest is unchanged. Cache-Control: no-cache makes browsers ask each
     // time instead of showing a stale digest.
     http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (req.method != "GET" || res.status != 200) return;
+      if ((req.method != "GET" && req.method != "HEAD") || res.status != 200) return;
       char tag[24];
       std::snprintf(tag, sizeof tag, "\"%016llx\"", static_cast<unsigned long long>(hash64(res.body)));
       res.set_header("ETag", tag);

@@ -182,6 +182,11 @@ TEST_F(HttpApi, PostedArticlesBecomeStoriesArticlesAndPages) {
   const std::string tag = page->get_header_value("ETag");
   ASSERT_FALSE(tag.empty());
   EXPECT_EQ(page->get_header_value("Cache-Control"), "no-cache");
+  auto head = c.Head("/");
+  ASSERT_TRUE(head);
+  EXPECT_EQ(head->status, 200);
+  EXPECT_EQ(head->get_header_value("ETag"), tag) << "HEAD tells the tag without the page";
+  EXPECT_TRUE(head->body.empty());
   auto again = c.Get("/", {{"If-None-Match", tag}});
   ASSERT_TRUE(again);
   EXPECT_EQ(again->status, 304);
