@@ -150,6 +150,9 @@ struct HttpServer::Impl {
       digest(res, ext == "txt" ? "text" : ext);
     });
     http.Get("/search", [this](const httplib::Request& req, httplib::Response& res) { search_page(req, res); });
+    http.Get(R"(/stories/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
+      story_page(res, id_of(req));
+    });
     http.Get(R"(/articles/(\d+))", [this](const httplib::Request& req, httplib::Response& res) {
       article_page(res, id_of(req));
     });
@@ -246,7 +249,7 @@ struct HttpServer::Impl {
   }
 
   // The line above every page: counts, the other formats, and a search form (`query` filled in).
-  std::string nav_line(bool link_home, const std::string& query) {
+  std::string nav_line(bool link_home, const std::string& query, const std::string& links = "") {
     auto info = newsroom.digest_info();
     std::string out = "<nav class=\"credit\">";
     out += link_home ? "<a href=\"/\">precis</a>: " : "precis: ";
@@ -256,8 +259,9 @@ struct HttpServer::Impl {
     }
     out +=
         " · <a href=\"/digest.json\">JSON</a> · <a href=\"/digest.md\">Markdown</a> · "
-        "<a href=\"/api/stories\">API</a>\n"
-        "<form class=\"search\" action=\"/search\" method=\"get\"><input type=\"search\" name=\"q\" value=\"" +
+        "<a href=\"/api/stories\">API</a>" +
+        links +
+        "\n<form class=\"search\" action=\"/search\" method=\"get\"><input type=\"search\" name=\"q\" value=\"" +
         render::escape_html(query) +
         "\" placeholder=\"words or &quot;a phrase&quot;\" aria-label=\"Search the stored articles\"> "
         "<button type=\"submit\">Search</button></form>";
@@ -315,12 +319,46 @@ struct HttpServer::Impl {
       if (!h.published.empty()) meta += (meta.empty() ? "" : ", ") + h.published.substr(0, 10);
       if (!meta.empty()) content += " <span class=\"note\">" + render::escape_html(meta) + "</span>";
       if (h.story) {
-        content += " · <a href=\"/#story-" + std::to_string(h.story) + "\">story " + std::to_string(h.story) + "</a>";
+        content += " · <a href=\"/stories/" + std::to_string(h.story) + "\">story " + std::to_string(h.story) + "</a>";
       }
       content += "<span class=\"snippet\">" + snippet_html(h.snippet) + "</span></li>\n";
     }
     if (!hits->empty()) content += "</ol>\n";
     res.set_content(html_page("precis: " + query, content), "text/html; charset=utf-8");
+  }
+
+  // GET /stories/{id}: one story of the digest page on a page of its own (its <article> block cut
+  // from the stored page: the same headline, summary, facts and sources, the citation links
+  // inside it).
+  void story_page(httplib::Response& res, std::uint32_t id) {
+    auto html = newsroom.rendition("html");
+    if (!html) return send_html_error(res, 500, html.error().message);
+    const std::string open = "<article id=\"story-" + std::to_string(id) + "\">";
+    std::size_t begin = *html ? (*html)->find(open) : std::string::npos;
+    std::size_t end = begin == std::string::npos ? begin : (*html)->find("</article>\n", begin);
+    if (end == std::string::npos) return send_html_error(res, 404, "No story " + std::to_string(id));
+    std::string block = (*html)->substr(begin, end + 11 - begin);
+    // The block's headline is an <h1> for the first story and an <h2> for the others: an <h1> here.
+    std::size_t h2 = block.find("<h2>");
+    std::size_t h2_end = h2 == std::string::npos ? h2 : block.find("</h2>", h2);
+    if (h2_end != std::string::npos && block.find("<h1>") == std::string::npos) {
+      block.replace(h2_end, 5, "</h1>");
+      block.replace(h2, 4, "<h1>");
+    }
+    std::string title = "precis: story " + std::to_string(id);
+    if (auto rows = newsroom.stories()) {
+      for (const store::StoryRow& r : *rows) {
+        if (r.id == id) title = r.headline;
+      }
+    }
+    const std::string sid = std::to_string(id);
+    std::string content = nav_line(true, "",
+                                   " · <a href=\"/#story-" + sid + "\">in the digest</a> · <a href=\"/api/stories/" +
+                                       sid + "\">this story's JSON</a>") +
+                          "</nav>\n" + block +
+                          "<footer>Every sentence above is an unchanged sentence of the cited sources. Made by "
+                          "precis.</footer>\n";
+    res.set_content(html_page(title, content), "text/html; charset=utf-8");
   }
 
   // GET /articles/{id}: one stored article to read: metadata, its story, its text by paragraph.
@@ -344,7 +382,7 @@ struct HttpServer::Impl {
     meta += (meta.empty() ? "" : " · ") + std::string("added ") + render::escape_html((*a)->added);
     auto story = newsroom.story_of(ArticleId{id});
     if (story && *story) {
-      meta += " · <a href=\"/#story-" + std::to_string(*story) + "\">story " + std::to_string(*story) + "</a>";
+      meta += " · <a href=\"/stories/" + std::to_string(*story) + "\">story " + std::to_string(*story) + "</a>";
     }
     content += meta + "<br>source: " + render::escape_html(m.source) + " · <a href=\"/api/articles/" + sid +
                "\">JSON</a> · <a href=\"/api/articles/" + sid + "/original\">original</a></p>\n";
@@ -421,7 +459,7 @@ struct HttpServer::Impl {
                          {"last_published", nullable(r.last_published)},
                          {"rank_score", r.rank_score},
                          {"href", "/api/stories/" + std::to_string(r.id)},
-                         {"page", "/#story-" + std::to_string(r.id)}});
+                         {"page", "/stories/" + std::to_string(r.id)}});
     }
     json out{{"stories", stories}};
     out["digest_made"] = *info ? json((*info)->made) : json(nullptr);

@@ -2,6 +2,7 @@
 //
 //   GET  /                         the digest as one HTML page (the stored rendition)
 //   GET  /digest.{json,md,html,txt}  the digest in that format
+//   GET  /stories/{id}             one story as a page
 //   GET  /search?q=...             search results as a page (every page has a search box)
 //   GET  /articles/{id}            one stored article as a page
 //   GET  /api/stories              the stories: id, headline, counts, dates

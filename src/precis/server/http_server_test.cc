@@ -290,7 +290,7 @@ TEST_F(HttpApi, SearchAndArticlePagesForReaders) {
   EXPECT_NE(found->body.find("<h1>2 articles for berths</h1>"), std::string::npos) << found->body;
   EXPECT_NE(found->body.find("<mark>Berths</mark>"), std::string::npos) << found->body;
   EXPECT_NE(found->body.find("<a href=\"/articles/1\">"), std::string::npos);
-  EXPECT_NE(found->body.find("<a href=\"/#story-1\">story 1</a>"), std::string::npos);
+  EXPECT_NE(found->body.find("<a href=\"/stories/1\">story 1</a>"), std::string::npos);
   EXPECT_NE(found->body.find("value=\"berths\""), std::string::npos) << "the query stays in the box";
 
   auto hostile = c.Get("/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
@@ -309,13 +309,41 @@ TEST_F(HttpApi, SearchAndArticlePagesForReaders) {
   EXPECT_NE(article->body.find("<h1>Fire guts warehouse at Port Aven container terminal, nine hurt</h1>"),
             std::string::npos)
       << article->body.substr(0, 1500);
-  EXPECT_NE(article->body.find("<a href=\"/#story-1\">story 1</a>"), std::string::npos);
+  EXPECT_NE(article->body.find("<a href=\"/stories/1\">story 1</a>"), std::string::npos);
   EXPECT_NE(article->body.find("<a href=\"/api/articles/1/original\">original</a>"), std::string::npos);
   EXPECT_NE(article->body.find("two berths"), std::string::npos);
   auto missing = c.Get("/articles/99");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
   EXPECT_NE(missing->body.find("<h1>No article 99</h1>"), std::string::npos);
+
+  // A story on a page of its own: the block of the digest page, headline as <h1>, citations and
+  // sources inside; the second story too (an <h2> on the digest page).
+  auto tram = c.Post("/api/articles?wait=true&source=tram.txt", slurp("examples/lisburg-tram/meridian-press-tram.txt"),
+                     "text/plain");
+  ASSERT_TRUE(tram);
+  ASSERT_EQ(tram->status, 201) << tram->body;
+  auto stories = json::parse(c.Get("/api/stories")->body)["stories"];
+  ASSERT_EQ(stories.size(), 2u);
+  for (const auto& row : stories) {
+    const std::string id = std::to_string(row["id"].get<int>());
+    EXPECT_EQ(row["page"], "/stories/" + id);
+    auto page = c.Get(("/stories/" + id).c_str());
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->status, 200);
+    const std::string headline = row["headline"];
+    EXPECT_NE(page->body.find("<title>"), std::string::npos);
+    EXPECT_NE(page->body.find("<article id=\"story-" + id + "\">"), std::string::npos);
+    EXPECT_EQ(page->body.find("<h2>"), std::string::npos) << "the headline is the page's <h1>";
+    EXPECT_NE(page->body.find("<h1>"), std::string::npos);
+    EXPECT_NE(page->body.find("href=\"#s" + id + "-1\""), std::string::npos) << "citations link to the sources";
+    EXPECT_NE(page->body.find("<li id=\"s" + id + "-1\">"), std::string::npos);
+    EXPECT_EQ(page->body.find("<article id=\"story-", page->body.find("</article>")), std::string::npos)
+        << "one story only";
+  }
+  auto no_story = c.Get("/stories/99");
+  ASSERT_TRUE(no_story);
+  EXPECT_EQ(no_story->status, 404);
 }
 
 // `curl --data-binary @file URL` sends application/x-www-form-urlencoded; cpp-httplib refuses such
