@@ -4,13 +4,12 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "precis/base/hash.h"
-#include "precis/base/parallel.h"
 #include "precis/base/iso_time.h"
+#include "precis/base/parallel.h"
 #include "precis/engine/stories.h"
 #include "precis/text/annotate.h"
 #include "precis/text/boilerplate.h"
@@ -27,7 +26,7 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
   }
   // Each article is cleaned and annotated on its own (the model is only read): in parallel, each
   // into its slot, then gathered in input order.
-  std::vector<std::optional<Article>> prepared(raw.size());
+  std::vector<Article> prepared(raw.size());
   parallel_for(raw.size(), options.threads, [&](std::size_t input) {
     RawArticle& r = raw[input];
     Article article;
@@ -59,7 +58,7 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
   out.reserve(raw.size());
   if (input_index) input_index->clear();
   for (std::size_t input = 0; input < raw.size(); ++input) {
-    Article& article = *prepared[input];
+    Article& article = prepared[input];
     if (article.sentences.empty()) {
       diagnostics.push_back({article.meta.source, "no text left after cleaning; article skipped", Severity::kWarning});
       continue;

@@ -40,5 +40,10 @@ const char* format_name(SourceFormat format);
 const char* severity_name(Severity severity);
 // Text made safe for HTML element content and attribute values (& < > " ').
 std::string escape_html(std::string_view text);
+// Whether a URL may become a link: http(s) only; anything else (javascript:, data:) stays text.
+bool is_web_url(std::string_view url);
+// The last line of a digest page (to_html), and of the server's page of one story.
+inline constexpr const char* kDigestFooter =
+    "<footer>Every sentence above is an unchanged sentence of the cited sources. Made by precis.</footer>\n";
 
 }  // namespace precis::render

@@ -4,8 +4,6 @@
 namespace precis::render {
 namespace {
 
-// Only http(s) links are emitted; anything else (javascript:, data:) stays text.
-bool safe_url(const std::string& url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
 
 std::string anchor(std::size_t story, std::size_t n) {
   return "s" + std::to_string(story) + "-" + std::to_string(n);
@@ -83,7 +81,7 @@ std::string to_html(const engine::DigestResult& result) {
       out += "<li id=\"" + anchor(id, i + 1) + "\">";
       std::string label = escape_html(source_name(a));
       if (!a.meta.title.empty()) label += " — " + escape_html(a.meta.title);
-      if (safe_url(a.meta.url)) {
+      if (is_web_url(a.meta.url)) {
         out += "<a href=\"" + escape_html(a.meta.url) + "\">" + label + "</a>";
       } else {
         out += label;
@@ -95,10 +93,12 @@ std::string to_html(const engine::DigestResult& result) {
     }
     out += "</ol>\n</article>\n";
   }
-  out += "<footer>Every sentence above is an unchanged sentence of the cited sources. Made by precis.</footer>\n";
+  out += kDigestFooter;
   out += "</body>\n</html>\n";
   return out;
 }
+
+bool is_web_url(std::string_view url) { return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0; }
 
 std::string escape_html(std::string_view s) {
   std::string out;

@@ -306,9 +306,10 @@ struct HttpServer::Impl {
       res.set_content(html_page("precis: search", content), "text/html; charset=utf-8");
       return;
     }
-    auto hits = newsroom.search(query, 50);
+    constexpr std::uint32_t kMostHits = 50;
+    auto hits = newsroom.search(query, kMostHits);
     if (!hits) return send_html_error(res, 500, hits.error().message);
-    content += "<h1>" + std::to_string(hits->size()) + (hits->size() == 50 ? "+" : "") +
+    content += "<h1>" + std::to_string(hits->size()) + (hits->size() == kMostHits ? "+" : "") +
                (hits->size() == 1 ? " article" : " articles") + " for " + render::escape_html(query) + "</h1>\n";
     if (!hits->empty()) content += "<ol class=\"hits\">\n";
     for (const store::SearchHit& h : *hits) {
@@ -355,9 +356,7 @@ struct HttpServer::Impl {
     std::string content = nav_line(true, "",
                                    " · <a href=\"/#story-" + sid + "\">in the digest</a> · <a href=\"/api/stories/" +
                                        sid + "\">this story's JSON</a>") +
-                          "</nav>\n" + block +
-                          "<footer>Every sentence above is an unchanged sentence of the cited sources. Made by "
-                          "precis.</footer>\n";
+                          "</nav>\n" + block + render::kDigestFooter;
     res.set_content(html_page(title, content), "text/html; charset=utf-8");
   }
 
@@ -375,7 +374,7 @@ struct HttpServer::Impl {
       if (!field->empty()) meta += (meta.empty() ? "" : " · ") + render::escape_html(*field);
     }
     if (!m.published.empty()) meta += (meta.empty() ? "" : " · ") + render::escape_html(m.published);
-    if (m.url.rfind("http://", 0) == 0 || m.url.rfind("https://", 0) == 0) {
+    if (render::is_web_url(m.url)) {
       meta += (meta.empty() ? "" : " · ") + std::string("<a href=\"") + render::escape_html(m.url) + "\">" +
               render::escape_html(m.url) + "</a>";
     }
