@@ -1,5 +1,7 @@
 #include "precis/engine/pipeline.h"
 
+#include "precis/base/url.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,6 +12,7 @@
 #include "precis/base/hash.h"
 #include "precis/base/iso_time.h"
 #include "precis/base/parallel.h"
+#include "precis/base/url.h"
 #include "precis/engine/stories.h"
 #include "precis/text/annotate.h"
 #include "precis/text/boilerplate.h"
@@ -49,6 +52,9 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
     article.to_original = r.body_to_original.compose(text_to_body);
     article.original = std::move(r.original);
     article.meta = std::move(r.meta);
+    // An article that names no outlet (a web page without og:site_name, a feed item without a
+    // feed title) is credited to the host of its address: "nytimes.com", not a file name.
+    if (article.meta.outlet.empty()) article.meta.outlet = host_of(article.meta.url);
     text::AnnotateOptions annotate_options;
     annotate_options.language = options.language.empty() ? article.meta.language : options.language;
     text::annotate(article, annotate_options);

@@ -186,6 +186,24 @@ TEST(PrepareArticles, KeepsTheDatelinePlace) {
   EXPECT_EQ(a[1].meta.dateline_place, "");
 }
 
+TEST(PrepareArticles, CreditsAPageThatNamesNoOutletToItsHost) {
+  // Found digesting real web pages: a page without og:site_name was listed under its file name
+  // ("702d1da6...html.gz — Trump's Made-for-TV Trade War") and counted as an outlet of its own.
+  Diagnostics d;
+  std::vector<RawArticle> in;
+  in.push_back(raw("The north quay reopened on Monday after repairs to the sea wall.", "2026-01-01", "a.html"));
+  in[0].meta.url = "https://www.Brinmoor-News.example:8443/2026/01/quay?ref=rss#top";
+  in.push_back(raw("The ferry timetable changes in May, the operator said on Tuesday.", "2026-01-02", "b.html"));
+  in[1].meta.url = "https://brinmoor-news.example/2026/01/ferry";
+  in[1].meta.outlet = "The Brinmoor News";
+  in.push_back(raw("Lantern makers opened their workshops to visitors on Saturday.", "2026-01-03", "c.txt"));
+  std::vector<Article> a = prepare_articles(std::move(in), DigestOptions{}, d);
+  ASSERT_EQ(a.size(), 3u);
+  EXPECT_EQ(a[0].meta.outlet, "brinmoor-news.example");
+  EXPECT_EQ(a[1].meta.outlet, "The Brinmoor News") << "a named outlet is kept";
+  EXPECT_EQ(a[2].meta.outlet, "") << "no address, no outlet";
+}
+
 TEST(OriginalsFirst, ShownSentenceMovesToTheOriginalOnlyWhenIdentical) {
   Diagnostics d;
   std::vector<RawArticle> in;

@@ -9,7 +9,8 @@
 //   updated    JSON-LD dateModified, article:modified_time, og:updated_time, itemprop=dateModified
 //   author     JSON-LD author names, <meta name=author>, article:author (when not a URL),
 //              parsely-author, dc.creator, rel=author / itemprop=author text
-//   outlet     og:site_name, JSON-LD publisher.name, application-name
+//   outlet     og:site_name, JSON-LD publisher.name, application-name (a site name written as
+//              an address becomes its host)
 //   url        <link rel=canonical>, og:url, JSON-LD url, the page's own URL
 //   language   <html lang>, content-language, og:locale, JSON-LD inLanguage
 // Dates go through normalize_date (ISO 8601, zone kept when given); an unparseable value is
@@ -18,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "precis/base/url.h"
 #include "precis/ingest/html_dom.h"
 #include "precis/ingest/internal.h"
 #include "precis/ingest/reader.h"
@@ -278,6 +280,10 @@ PageMetadata page_metadata(const html::Document& document, std::string_view page
   if (m.published.empty() && m.url != page_url) m.published = date_from_url(page_url);
   m.author = raw.authors.empty() ? std::string() : raw.authors.front();
   m.outlet = !raw.outlet.empty() ? raw.outlet : !raw.ld_publisher.empty() ? raw.ld_publisher : raw.app_name;
+  // A site name given as an address ("https://www.cbsnews.com/") reads as its host. (A page that
+  // names no outlet at all is credited to its address's host later, by the engine, once a feed
+  // has had its say.)
+  if (m.outlet.starts_with("http://") || m.outlet.starts_with("https://")) m.outlet = host_of(m.outlet);
   m.language = !raw.lang.empty() ? raw.lang : !raw.content_lang.empty() ? raw.content_lang
                                             : !raw.og_locale.empty()    ? raw.og_locale
                                                                         : language_code(raw.ld_lang);

@@ -15,6 +15,26 @@ std::vector<RawArticle> read(const std::string& bytes, Diagnostics& diagnostics)
   return collect([&](const ArticleSink& sink) { read_html("page.html", bytes, sink, diagnostics); });
 }
 
+TEST(HtmlReader, ASiteNameWrittenAsAnAddressReadsAsItsHost) {
+  // Found on a real page: og:site_name "https://www.cbsnews.com/" was shown as the outlet.
+  Diagnostics diagnostics;
+  auto address = read("<html><head><meta property=\"og:site_name\" content=\"https://www.Portmerry.example/\">"
+                      "<title>Tide gauge fixed</title></head><body><article><p>The tide gauge at the harbour "
+                      "mouth works again after a month, the council said.</p></article></body></html>",
+                      diagnostics);
+  ASSERT_EQ(address.size(), 1u);
+  EXPECT_EQ(address[0].meta.outlet, "portmerry.example");
+  // A page that names no outlet leaves it empty here: a feed may still name it (the engine then
+  // falls back on the address's host; PrepareArticles.CreditsAPageThatNamesNoOutletToItsHost).
+  auto bare = read("<html><head><title>Ferry fares rise</title>"
+                   "<link rel=\"canonical\" href=\"https://www.brinmoor-news.example/2023/fares\">"
+                   "</head><body><article><p>Fares on the Brinmoor ferry rise by a tenth in May, the operator "
+                   "said on Tuesday.</p></article></body></html>",
+                   diagnostics);
+  ASSERT_EQ(bare.size(), 1u);
+  EXPECT_EQ(bare[0].meta.outlet, "");
+}
+
 TEST(HtmlReader, MetadataAndVisibleText) {
   Diagnostics diagnostics;
   std::string bytes = read_file(data_path("html/festival.html"));

@@ -27,6 +27,7 @@
 #include <sstream>
 #include <string>
 
+#include "precis/base/url.h"
 #include "precis/ingest/body_builder.h"
 #include "precis/ingest/internal.h"
 #include "precis/ingest/reader.h"
@@ -53,16 +54,6 @@ int field_rank(Field field, std::string_view key) {
     if (names[i] == key) return static_cast<int>(i);
   }
   return -1;
-}
-
-std::string host_of(std::string_view url) {
-  std::size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  std::size_t stop = rest.find_first_of("/?#:");
-  std::string host = internal::ascii_lower(rest.substr(0, stop));
-  if (host.starts_with("www.")) host.erase(0, 4);
-  return host;
 }
 
 std::string epoch_to_iso(double value) {
