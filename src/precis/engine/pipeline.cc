@@ -56,7 +56,7 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
     // feed title) is credited to the host of its address: "nytimes.com", not a file name.
     if (article.meta.outlet.empty()) article.meta.outlet = host_of(article.meta.url);
     text::AnnotateOptions annotate_options;
-    annotate_options.language = options.language.empty() ? article.meta.language : options.language;
+    annotate_options.language = options.language;  // forced (-l); else annotate weighs the declared one
     text::annotate(article, annotate_options);
     prepared[input] = std::move(article);
   });

@@ -12,7 +12,18 @@ void annotate(Article& article, const AnnotateOptions& options) {
   if (!options.language.empty()) {
     article.language = options.language;
   } else if (article.language.empty() || article.language == "und") {
-    article.language = !article.meta.language.empty() ? article.meta.language : detect_language(article.text);
+    const std::string& declared = article.meta.language;
+    if (declared.empty()) {
+      article.language = detect_language(article.text);
+    } else {
+      // A page's declared language is often its site template's ("de" on the English articles of
+      // a German edition): found on real pages, where English stopwords then counted as content
+      // words. CLD2 overrules the declaration when it reliably finds another language in enough
+      // text; short texts, and texts it is unsure of, keep what was declared.
+      constexpr std::size_t kMinBytesToOverrule = 400;
+      const std::string found = article.text.size() >= kMinBytesToOverrule ? detect_language(article.text) : "und";
+      article.language = found != "und" && found != declared ? found : declared;
+    }
   }
   article.paragraphs.clear();
   article.sentences.clear();

@@ -1,7 +1,8 @@
 // annotate(): the text layer in one call, for the engine.
 //
 // Needs article.text set (normalised, see normalize.h). Fills article.language (when empty:
-// options.language, else the declared meta.language, else detect_language; "und" when unknown),
+// options.language, else the declared meta.language unless detect_language reliably finds
+// another language in 400 bytes or more of text, else detect_language; "und" when unknown),
 // article.paragraphs, article.sentences (with paragraph index and token range) and
 // article.tokens (lower, stem, is_word, is_stopword). Existing paragraphs/sentences/tokens are
 // replaced. Tokens never cross sentence boundaries; every token lies in exactly one sentence.

@@ -139,6 +139,41 @@ TEST(Annotate, DeclaredLanguageAndUnknown) {
   EXPECT_FALSE(unknown.tokens[0].stem.empty());
 }
 
+TEST(Annotate, TextOverrulesAWrongDeclaredLanguage) {
+  // Found on real pages: Business Insider articles in English declared lang="de"; every English
+  // stopword then counted as a content word and drew unrelated articles into one story.
+  Article english;
+  english.meta.language = "de";
+  english.text =
+      "The council said on Tuesday that the new ferry timetable would start in May, after months of "
+      "complaints from commuters who had waited for the early boats in the rain. The operator told "
+      "reporters that two more crossings would be added in the morning and that fares would stay "
+      "the same until the end of the year. Residents of the island welcomed the change, but said "
+      "they would wait to see whether the boats really ran on time before they believed it.";
+  annotate(english);
+  EXPECT_EQ(english.language, "en");
+  ASSERT_FALSE(english.tokens.empty());
+  EXPECT_EQ(english.tokens[0].lower, "the");
+  EXPECT_TRUE(english.tokens[0].is_stopword);
+  // A short text keeps its declaration (too little to overrule it), and so does a text that is
+  // in the declared language.
+  Article short_text;
+  short_text.meta.language = "de";
+  short_text.text = "The council met on Tuesday.";
+  annotate(short_text);
+  EXPECT_EQ(short_text.language, "de");
+  Article german;
+  german.meta.language = "de";
+  german.text =
+      "Der Gemeinderat hat am Dienstag beschlossen, dass der neue Fahrplan der F\xC3\xA4hre im Mai "
+      "beginnt, nachdem Pendler monatelang im Regen auf die fr\xC3\xBChen Boote gewartet hatten. Der "
+      "Betreiber sagte, am Morgen k\xC3\xA4men zwei Fahrten hinzu und die Preise blieben bis zum "
+      "Jahresende gleich. Die Bewohner der Insel begr\xC3\xBC\xC3\x9Ften die \xC3\x84nderung, wollten "
+      "aber abwarten, ob die Boote wirklich p\xC3\xBCnktlich fahren.";
+  annotate(german);
+  EXPECT_EQ(german.language, "de");
+}
+
 TEST(Stopwords, ListsAndFallback) {
   EXPECT_TRUE(is_stopword("en", "the"));
   EXPECT_TRUE(is_stopword("en", "don't"));
