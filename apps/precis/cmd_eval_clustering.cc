@@ -32,6 +32,9 @@ struct Args {
   int delay_max = -1;
   double delay_link = -1;
   double delay_group_factor = -1;
+  int piles = -1;
+  int pile_topics = -1;
+  int pile_max_docs = -1;
   bool no_dedup = false;
   bool per_story = false;
   std::string out;
@@ -65,6 +68,9 @@ int run(const Args& args) {
   if (args.delay_max > 0) options.cluster.delay_max_articles = static_cast<std::uint32_t>(args.delay_max);
   if (args.delay_link >= 0) options.cluster.delay_link_similarity = args.delay_link;
   if (args.delay_group_factor > 0) options.cluster.delay_group_factor = args.delay_group_factor;
+  if (args.piles >= 0) options.piles = static_cast<std::uint32_t>(args.piles);
+  if (args.pile_topics > 0) options.pile_topics = static_cast<std::uint32_t>(args.pile_topics);
+  if (args.pile_max_docs > 0) options.pile_max_docs = static_cast<std::uint32_t>(args.pile_max_docs);
   options.use_duplicates = !args.no_dedup;
   options.per_story = args.per_story;
   options.assignments_path = args.out;
@@ -85,6 +91,12 @@ int run(const Args& args) {
                args.shuffle_seed ? ("date, shuffled within each day (seed " + std::to_string(args.shuffle_seed) + ")").c_str()
                                  : "date (doc id within a day)",
                options.cluster.window_hours, options.cluster.join_similarity, report->read_seconds);
+  if (options.piles > 0) {
+    std::fprintf(stdout,
+                 "piles: mean of %u undated piles per part, each %u topics x 1-%u documents in random order "
+                 "(docs, stories, gold: per pile)\n",
+                 options.piles, options.pile_topics, options.pile_max_docs);
+  }
   return 0;
 }
 
@@ -123,6 +135,10 @@ void add_eval_clustering_command(CLI::App& eval, int& exit_code) {
   cmd->add_option("--delay-link", args->delay_link, "Delayed assignment: average-link cosine that groups held articles");
   cmd->add_option("--delay-group-factor", args->delay_group_factor,
                   "Delayed assignment: a group's join bar as a multiple of one article's");
+  cmd->add_option("--piles", args->piles,
+                  "Undated piles drawn from each part of news_clustering_gold, scored on average (0: none; default 20)");
+  cmd->add_option("--pile-topics", args->pile_topics, "Gold topics per pile (default 25)");
+  cmd->add_option("--pile-docs", args->pile_max_docs, "Each topic gives 1 to this many documents to a pile (default 4)");
   cmd->add_option("--out", args->out, "Write each document's story and gold labels to this TSV file");
   cmd->add_flag("--per-story", args->per_story, "Also list split gold stories (recall) and impure predicted stories (purity)");
   cmd->add_flag("--no-dedup", args->no_dedup, "Do not force copies into their original's story");

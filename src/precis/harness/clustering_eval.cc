@@ -138,6 +138,85 @@ void add_rows(const std::string& name, const std::vector<GoldDoc>& docs, const s
   }
 }
 
+// The "piles" rows (ClusteringEvalOptions::piles): random undated piles drawn from each part of
+// the pooled gold set. `articles[i]` is the prepared document `docs[kept[i]]`.
+void add_pile_rows(const std::vector<GoldDoc>& docs, const std::vector<std::size_t>& kept,
+                   const std::vector<Article>& articles, const ClusteringEvalOptions& options,
+                   ClusteringEvalReport& report) {
+  if (options.piles == 0 || options.pile_topics == 0 || options.pile_max_docs == 0) return;
+  std::set<std::string> parts;
+  for (const GoldDoc& d : docs) {
+    std::istringstream in(d.subset);
+    std::string part;
+    while (std::getline(in, part, '+')) {
+      if (!part.empty()) parts.insert(part);
+    }
+  }
+  for (const std::string& part : parts) {
+    // Topic -> its documents in this part (a document listed under two topics counts under its first).
+    std::map<std::string, std::vector<std::size_t>> topics;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+      const GoldDoc& d = docs[kept[i]];
+      if (d.subset.find(part) != std::string::npos) topics[d.labels.front()].push_back(i);
+    }
+    std::vector<std::string> names;
+    for (const auto& [name, members] : topics) names.push_back(name);
+    DatasetReport row;
+    row.name = "piles";
+    row.subset = part;
+    double t0 = now_seconds();
+    std::size_t items = 0, predicted_clusters = 0, gold_clusters = 0;
+    for (std::uint32_t seed = 1; seed <= options.piles; ++seed) {
+      std::mt19937_64 rng(seed);
+      std::vector<std::string> drawn = names;
+      std::shuffle(drawn.begin(), drawn.end(), rng);
+      if (drawn.size() > options.pile_topics) drawn.resize(options.pile_topics);
+      std::vector<std::size_t> pile;
+      for (const std::string& topic : drawn) {
+        std::vector<std::size_t> members = topics[topic];
+        std::shuffle(members.begin(), members.end(), rng);
+        const std::size_t k = std::uniform_int_distribution<std::size_t>(1, options.pile_max_docs)(rng);
+        if (members.size() > k) members.resize(k);
+        pile.insert(pile.end(), members.begin(), members.end());
+      }
+      std::shuffle(pile.begin(), pile.end(), rng);
+      std::vector<Article> stream;
+      std::vector<std::vector<std::string>> gold;
+      for (std::size_t i : pile) {
+        stream.push_back(articles[i]);
+        stream.back().meta.published.clear();
+        stream.back().meta.updated.clear();
+        gold.push_back(docs[kept[i]].labels);
+      }
+      std::size_t duplicates = 0;
+      const std::vector<std::uint32_t> predicted = run_stream(stream, options, duplicates);
+      const ClusteringScores s = score_clustering(gold, predicted);
+      if (options.per_story && seed <= 3) {
+        row.per_story += "pile " + std::to_string(seed) + ":\n" + per_story_analysis(gold, predicted);
+      }
+      row.scores.precision += s.precision;
+      row.scores.recall += s.recall;
+      row.scores.f1 += s.f1;
+      row.scores.ari += s.ari;
+      items += s.items;
+      predicted_clusters += s.predicted_clusters;
+      gold_clusters += s.gold_clusters;
+      row.duplicates += duplicates;
+    }
+    const double n = options.piles;
+    row.scores.precision /= n;
+    row.scores.recall /= n;
+    row.scores.f1 /= n;
+    row.scores.ari /= n;
+    // Per pile, rounded: documents, predicted stories, gold topics.
+    row.scores.items = static_cast<std::size_t>(std::lround(static_cast<double>(items) / n));
+    row.scores.predicted_clusters = static_cast<std::size_t>(std::lround(static_cast<double>(predicted_clusters) / n));
+    row.scores.gold_clusters = static_cast<std::size_t>(std::lround(static_cast<double>(gold_clusters) / n));
+    row.seconds = now_seconds() - t0;
+    report.rows.push_back(row);
+  }
+}
+
 }  // namespace
 
 ClusteringScores score_clustering(const std::vector<std::vector<std::string>>& gold,
@@ -308,6 +387,8 @@ Result<ClusteringEvalReport> evaluate_clustering(const ClusteringEvalOptions& op
         begin = end;
       }
     }
+    ClusteringEvalReport piles;  // shown after the stream's rows
+    add_pile_rows(docs, kept, articles, options, piles);
     std::vector<Article> stream;
     std::vector<std::size_t> stream_kept;
     for (std::size_t i : order) {
@@ -319,6 +400,7 @@ Result<ClusteringEvalReport> evaluate_clustering(const ClusteringEvalOptions& op
     std::vector<std::uint32_t> predicted = run_stream(stream, options, duplicates);
     write_assignments(options.assignments_path, "news_clustering_gold", docs, stream_kept, predicted);
     add_rows("news_clustering_gold", docs, stream_kept, predicted, duplicates, now_seconds() - t1, options.per_story, report);
+    report.rows.insert(report.rows.end(), piles.rows.begin(), piles.rows.end());
     any = true;
   }
 

@@ -47,6 +47,15 @@ struct ClusteringEvalOptions {
   bool use_duplicates = true;       // copies join their original's story
   bool per_story = false;           // fill DatasetReport::per_story (error analysis)
   std::string assignments_path;     // when set, writes "dataset<TAB>doc<TAB>date<TAB>story<TAB>gold labels" per item
+  // Piles: what a user who digests a folder of the week's news meets. Each pile draws
+  // `pile_topics` gold topics of one part of news_clustering_gold (DUC 2003: the tuning part;
+  // DUC 2004) and 1 to `pile_max_docs` of each topic's documents (uniformly), strips their dates
+  // (so time cannot separate the topics) and feeds them in a random order. Few articles per story,
+  // many stories, an idf from a hundred documents: the small-batch case the stream does not test.
+  // Rows "piles" report the mean scores of `piles` such piles per part (seeds 1..piles). 0: none.
+  std::uint32_t piles = 20;
+  std::uint32_t pile_topics = 25;
+  std::uint32_t pile_max_docs = 4;
 };
 
 struct DatasetReport {
