@@ -31,6 +31,7 @@ struct DigestArgs {
   double half_life = 3;
   bool no_facts = false;
   unsigned threads = 0;
+  double join_similarity = cluster::ClusterOptions{}.join_similarity;
   std::size_t max_pages = 30;
   double timeout = 30;
   std::string user_agent;
@@ -87,6 +88,7 @@ int run_digest(const DigestArgs& args) {
   options.half_life_days = args.half_life;
   options.facts = !args.no_facts;
   options.threads = args.threads;
+  options.cluster.join_similarity = args.join_similarity;
   // Learnt concept weights: the cached model, else trained once from DUC 2003 when ../shared/data
   // is present (a few seconds, then cached), else document-frequency weights.
   options.summary.concept_model = harness::default_concept_model();
@@ -154,6 +156,11 @@ void add_digest_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"ilp", "greedy"}));
   cmd->add_option("-o,--output", args->output, "Write the result to this file instead of stdout");
   cmd->add_flag("--one-story", args->one_story, "Treat all input as one story (no clustering)");
+  cmd->add_option("--join-similarity", args->join_similarity,
+                  "Cosine an article needs with a story to join it (0-1): higher keeps more stories apart. The default "
+                  "suits a news stream; a mixed pile of web pages stays apart better near 0.2 (docs/clustering.md)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   cmd->add_option("-n,--stories", args->stories, "Show the N best-ranked stories; 0 shows all")->capture_default_str();
   cmd->add_option("--min-articles", args->min_articles, "Hide stories with fewer articles")->capture_default_str();
   cmd->add_option("--half-life", args->half_life,

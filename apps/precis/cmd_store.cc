@@ -33,6 +33,7 @@ struct StoreArgs {
   std::string language;
   bool quiet = false;
   unsigned threads = 0;
+  double join_similarity = cluster::ClusterOptions{}.join_similarity;
   std::size_t max_pages = 30;
   double timeout = 30;
 };
@@ -49,6 +50,11 @@ void add_store_options(CLI::App* cmd, StoreArgs& args) {
   cmd->add_option("--half-life", args.half_life, "Ranking: a story's weight halves every this many days of age")
       ->capture_default_str();
   cmd->add_option("-l,--language", args.language, "Force the language (ISO 639-1); default: detect");
+  cmd->add_option("--join-similarity", args.join_similarity,
+                  "Cosine an article needs with a story to join it (0-1): higher keeps more stories apart. The default "
+                  "suits a news stream; a mixed pile of web pages stays apart better near 0.2 (docs/clustering.md)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   cmd->add_flag("--no-facts", args.no_facts, "Skip the key facts (figures, names, timeline)");
   cmd->add_flag("--keep-boilerplate", args.keep_boilerplate, "Do not remove promo lines, captions, bylines, ...");
   cmd->add_option("-j,--threads", args.threads,
@@ -65,6 +71,7 @@ engine::DigestOptions digest_options(const StoreArgs& args) {
   options.facts = !args.no_facts;
   options.remove_boilerplate = !args.keep_boilerplate;
   options.threads = args.threads;
+  options.cluster.join_similarity = args.join_similarity;
   options.language = args.language;
   options.summary.concept_model = harness::default_concept_model();
   options.urls.max_pages_per_feed = args.max_pages;

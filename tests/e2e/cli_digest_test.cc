@@ -170,6 +170,19 @@ TEST(CliDigest, SeveralStoriesRankedWithFactsAndCredit) {
   EXPECT_TRUE(k["stories"][0]["facts"].is_null());
 }
 
+TEST(CliDigest, JoinSimilaritySetsHowReadilyArticlesShareAStory) {
+  auto stories = [](const std::string& flag) {
+    CliRun r = run("digest --no-facts --stories 0 --format json " + flag + " tests/data examples");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.exit_code == 0 ? nlohmann::json::parse(r.out)["stories_found"].get<int>() : -1;
+  };
+  const int by_default = stories("");
+  EXPECT_EQ(stories("--join-similarity 0.13"), by_default) << "0.13 is the default";
+  EXPECT_LT(stories("--join-similarity 0.05"), by_default);
+  EXPECT_GT(stories("--join-similarity 0.3"), by_default);
+  EXPECT_EQ(run("digest --join-similarity 1.5 examples").exit_code, 2);
+}
+
 TEST(CliDigest, HtmlPageToFile) {
   namespace fs = std::filesystem;
   fs::path out = fs::temp_directory_path() / ("precis_e2e_html_" + std::to_string(::getpid()) + ".html");
