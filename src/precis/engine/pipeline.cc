@@ -20,6 +20,42 @@
 
 namespace precis::engine {
 
+namespace {
+
+std::string skeleton(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
+    else if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if (static_cast<unsigned char>(c) >= 0x80) out.push_back(c);  // other scripts as they are
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string strip_site_suffix(std::string_view title, std::string_view outlet, std::string_view host) {
+  std::size_t cut = std::string_view::npos, after = 0;
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {  // | - en dash em dash
+    const std::size_t at = title.rfind(sep);
+    if (at != std::string_view::npos && (cut == std::string_view::npos || at > cut)) {
+      cut = at;
+      after = at + sep.size();
+    }
+  }
+  if (cut == std::string_view::npos || cut == 0) return std::string(title);
+  const std::string suffix = skeleton(title.substr(after));
+  if (suffix.empty()) return std::string(title);
+  std::string site = std::string(host);
+  if (const std::size_t dot = site.rfind('.'); dot != std::string::npos) site.resize(dot);
+  if (suffix == skeleton(outlet) || (!site.empty() && suffix == skeleton(site))) {
+    std::string_view kept = title.substr(0, cut);
+    while (!kept.empty() && kept.back() == ' ') kept.remove_suffix(1);
+    return std::string(kept);
+  }
+  return std::string(title);
+}
+
 std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestOptions& options,
                                       Diagnostics& diagnostics,
                                       std::vector<std::uint32_t>* input_index) {
@@ -54,7 +90,9 @@ std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestO
     article.meta = std::move(r.meta);
     // An article that names no outlet (a web page without og:site_name, a feed item without a
     // feed title) is credited to the host of its address: "nytimes.com", not a file name.
-    if (article.meta.outlet.empty()) article.meta.outlet = host_of(article.meta.url);
+    const std::string host = host_of(article.meta.url);
+    if (article.meta.outlet.empty()) article.meta.outlet = host;
+    article.meta.title = strip_site_suffix(article.meta.title, article.meta.outlet, host);
     text::AnnotateOptions annotate_options;
     annotate_options.language = options.language;  // forced (-l); else annotate weighs the declared one
     text::annotate(article, annotate_options);

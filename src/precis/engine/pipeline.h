@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "precis/base/diagnostic.h"
@@ -89,8 +90,17 @@ inline bool is_fact_source(const Article& article) { return !article.rewrite_of;
 // Digests articles already read (tests, evaluation harnesses, the server).
 DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& options);
 
+// A page title without the site name that <title> tags append: "NASA adds five companies to
+// lunar lander program - SpaceNews.com" -> "NASA adds five companies to lunar lander program".
+// The part after the last " | ", " - ", " – " or " — " goes when, letters and digits only and
+// lower-cased, it is the outlet's name, or the host's name without its last label ("News Nation"
+// on newsnation.in); otherwise the title is returned unchanged ("Opinion | ...", "... | Editorial").
+std::string strip_site_suffix(std::string_view title, std::string_view outlet, std::string_view host);
+
 // The text layer for a batch: boilerplate removal (using repetition across the batch),
-// normalisation and annotation. Articles left without sentences are dropped with a diagnostic;
+// normalisation and annotation; titles lose a site-name suffix (strip_site_suffix), and an
+// article that names no outlet is credited to its address's host. Articles left without
+// sentences are dropped with a diagnostic;
 // `input_index`, when given, receives each kept article's index in `raw`.
 std::vector<Article> prepare_articles(std::vector<RawArticle> raw, const DigestOptions& options,
                                       Diagnostics& diagnostics, std::vector<std::uint32_t>* input_index = nullptr);

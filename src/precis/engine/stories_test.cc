@@ -196,12 +196,32 @@ TEST(PrepareArticles, CreditsAPageThatNamesNoOutletToItsHost) {
   in.push_back(raw("The ferry timetable changes in May, the operator said on Tuesday.", "2026-01-02", "b.html"));
   in[1].meta.url = "https://brinmoor-news.example/2026/01/ferry";
   in[1].meta.outlet = "The Brinmoor News";
+  in[1].meta.title = "Ferry timetable changes - The Brinmoor News";
   in.push_back(raw("Lantern makers opened their workshops to visitors on Saturday.", "2026-01-03", "c.txt"));
   std::vector<Article> a = prepare_articles(std::move(in), DigestOptions{}, d);
   ASSERT_EQ(a.size(), 3u);
   EXPECT_EQ(a[0].meta.outlet, "brinmoor-news.example");
   EXPECT_EQ(a[1].meta.outlet, "The Brinmoor News") << "a named outlet is kept";
+  EXPECT_EQ(a[1].meta.title, "Ferry timetable changes") << "and its name leaves the title";
   EXPECT_EQ(a[2].meta.outlet, "") << "no address, no outlet";
+}
+
+TEST(StripSiteSuffix, TheSiteNameAfterATitleGoes) {
+  // Found on real pages: headlines and source lists read "... - SpaceNews.com", "... | ZDNet".
+  EXPECT_EQ(strip_site_suffix("NASA adds five companies to lunar lander program - SpaceNews.com", "SpaceNews.com", "spacenews.com"),
+            "NASA adds five companies to lunar lander program");
+  EXPECT_EQ(strip_site_suffix("Best tech gadgets of 2019 | ZDNet", "ZDNet", "zdnet.com"), "Best tech gadgets of 2019");
+  EXPECT_EQ(strip_site_suffix("Investigating WeWork \xE2\x80\x93 TechCrunch", "TechCrunch", ""), "Investigating WeWork");
+  EXPECT_EQ(strip_site_suffix("An oxygen bar in Delhi? - News Nation", "newsnation.in", "newsnation.in"), "An oxygen bar in Delhi?");
+  EXPECT_EQ(strip_site_suffix("Meal prep | The Beachbody Blog", "the beachbody blog", ""), "Meal prep");
+  // Kept: a section before the title, a label that is not the site, a dash inside the title.
+  EXPECT_EQ(strip_site_suffix("Opinion | Republicans Are Following Trump", "WSJ", "wsj.com"), "Opinion | Republicans Are Following Trump");
+  EXPECT_EQ(strip_site_suffix("Hong Kong: a city on the brink | Editorial", "the Guardian", "theguardian.com"),
+            "Hong Kong: a city on the brink | Editorial");
+  EXPECT_EQ(strip_site_suffix("Take C.A.R.E. - comwrap auf der DMEXCO 2018", "blog.comwrap.com", "blog.comwrap.com"),
+            "Take C.A.R.E. - comwrap auf der DMEXCO 2018");
+  EXPECT_EQ(strip_site_suffix("Ferry fares rise", "The Brinmoor News", ""), "Ferry fares rise");
+  EXPECT_EQ(strip_site_suffix("", "", ""), "");
 }
 
 TEST(OriginalsFirst, ShownSentenceMovesToTheOriginalOnlyWhenIdentical) {
