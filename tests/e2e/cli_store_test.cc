@@ -90,6 +90,19 @@ TEST_F(CliStore, AddStoresOnceAndShowPrintsTheDigestOfEverythingStored) {
   EXPECT_EQ(slurp(dir_ / "sql"), "update 12000000.0\nupdate 18500000.0\n");
 }
 
+TEST_F(CliStore, AddTakesTheJoinBarOfDigest) {
+  // The same articles and bar give the same stories as precis digest; a higher bar, more stories.
+  CliRun strict = run("add --db " + db_ + " --join-similarity 0.3 tests/data examples");
+  ASSERT_EQ(strict.exit_code, 0) << strict.err;
+  CliRun direct = run("digest --no-facts --stories 0 --format json --join-similarity 0.3 tests/data examples");
+  ASSERT_EQ(direct.exit_code, 0) << direct.err;
+  const int stories = nlohmann::json::parse(direct.out)["stories_found"].get<int>();
+  EXPECT_NE(strict.err.find("in " + std::to_string(stories) + " stories"), std::string::npos) << strict.err;
+  CliRun usual = run("digest --no-facts --stories 0 --format json tests/data examples");
+  ASSERT_EQ(usual.exit_code, 0) << usual.err;
+  EXPECT_GT(stories, nlohmann::json::parse(usual.out)["stories_found"].get<int>());
+}
+
 TEST_F(CliStore, SearchFindsStoredArticlesAndSaysWhenNothingMatches) {
   ASSERT_EQ(run("add -q --db " + db_ + " examples/").exit_code, 0);
   CliRun found = run("search --db " + db_ + " '\"two berths\"' Marsh");
