@@ -75,6 +75,16 @@ TEST(CliDigest, TheDigestIsTheSameOnOneThreadAndOnMany) {
   CliRun all_cores = run("digest -q --stories 0 --format md " + inputs);
   CliRun md_one = run("digest -q -j 1 --stories 0 --format md " + inputs);
   EXPECT_EQ(all_cores.out, md_one.out);
+  // One story: its articles' facts are found in parallel, and gathered in article order.
+  CliRun story_one = run("digest -q -j 1 --one-story --format json " + inputs);
+  CliRun story_many = run("digest -q -j 4 --one-story --format json " + inputs);
+  ASSERT_EQ(story_one.exit_code, 0) << story_one.err;
+  EXPECT_GT(nlohmann::json::parse(story_one.out)["stories"][0]["facts"]["figures"].size(), 20u);
+  EXPECT_EQ(story_one.out, story_many.out);
+  CliRun facts_one = run("facts -q -j 1 --format json " + inputs);
+  CliRun facts_many = run("facts -q -j 4 --format json " + inputs);
+  ASSERT_EQ(facts_one.exit_code, 0) << facts_one.err;
+  EXPECT_EQ(facts_one.out, facts_many.out);
 }
 
 TEST(CliDigest, JsonCitationsPointAtSourceBytes) {

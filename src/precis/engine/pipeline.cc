@@ -331,7 +331,11 @@ DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& o
       for (std::uint32_t i : groups[r.group]) {
         if (is_fact_source(articles[i])) sources.push_back(&articles[i]);
       }
-      result.facts[k] = facts::extract_story_facts(sources, options.facts_options);
+      // One story (--one-story, or a pile that is one story) has the cores to itself: its
+      // articles' facts are found in parallel. Several stories already share them.
+      facts::FactsOptions fo = options.facts_options;
+      if (reported.size() == 1) fo.threads = options.threads;
+      result.facts[k] = facts::extract_story_facts(sources, fo);
     }
     result.stories[k] = std::move(story);
   });

@@ -136,6 +136,9 @@ struct FactsOptions {
   const EntityTagger* tagger = nullptr;
   std::size_t max_timeline_events = 30;
   bool skip_duplicates = true;  // ignore articles with duplicate_of set (their facts repeat)
+  // Threads for the per-article work (dates, figures, names), 0: one per core. The result is the
+  // same for every count (each article's findings are gathered in article order).
+  unsigned threads = 1;
 };
 
 // Extracts the facts of one story from its articles (not owned; must stay alive during the call).

@@ -20,12 +20,14 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "precis/base/parallel.h"
 #include "precis/facts/dates.h"
 #include "precis/facts/entity_tagger.h"
 #include "precis/facts/facts.h"
@@ -1129,7 +1131,18 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
   };
   std::vector<Dated> dated_sentences;
   std::vector<std::string> figure_predicates;  // parallel to facts.figures
-  for (std::size_t ai = 0; ai < infos.size(); ++ai) {
+  // What one article says, found on its own (in parallel when options.threads allows), then
+  // gathered in article order, so the result does not depend on the thread count.
+  struct Found {
+    std::vector<DateMention> dates;
+    std::vector<std::size_t> timeline_dates;  // indices into `dates`: each sentence's date on the timeline
+    std::vector<Figure> figures;
+    std::vector<std::string> predicates;      // parallel to `figures`
+    std::vector<Entity> raw, tentative;
+  };
+  std::vector<Found> found(infos.size());
+  parallel_for(infos.size(), options.threads, [&](std::size_t ai) {
+    Found& out = found[ai];
     const Article& a = *infos[ai].article;
     for (std::uint32_t si = 0; si < a.sentences.size(); ++si) {
       const Sentence& s = a.sentences[si];
@@ -1167,8 +1180,8 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
                                                      : DateGranularity::kRange;
         m.is_relative = d.is_relative;
         m.confidence = d.confidence;
-        if (k == timeline_date) dated_sentences.push_back(Dated{facts.dates.size(), ai});
-        facts.dates.push_back(std::move(m));
+        if (k == timeline_date) out.timeline_dates.push_back(out.dates.size());
+        out.dates.push_back(std::move(m));
       }
       for (const FigureMatch& f : find_figures(text)) {
         if (f.is_year) continue;
@@ -1185,11 +1198,21 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
         fig.counted = f.counted;
         fig.measured = f.measured;
         fig.qualifier = f.qualifier;
-        figure_predicates.push_back(figure_predicate(a, s, fig.where.span));
-        facts.figures.push_back(std::move(fig));
+        out.predicates.push_back(figure_predicate(a, s, fig.where.span));
+        out.figures.push_back(std::move(fig));
       }
     }
-    collect_entities(a, tagger, raw_entities, tentative_entities);
+    collect_entities(a, tagger, out.raw, out.tentative);
+  });
+  for (std::size_t ai = 0; ai < found.size(); ++ai) {
+    Found& f = found[ai];
+    for (std::size_t k : f.timeline_dates) dated_sentences.push_back(Dated{facts.dates.size() + k, ai});
+    std::move(f.dates.begin(), f.dates.end(), std::back_inserter(facts.dates));
+    std::move(f.figures.begin(), f.figures.end(), std::back_inserter(facts.figures));
+    std::move(f.predicates.begin(), f.predicates.end(), std::back_inserter(figure_predicates));
+    std::move(f.raw.begin(), f.raw.end(), std::back_inserter(raw_entities));
+    std::move(f.tentative.begin(), f.tentative.end(), std::back_inserter(tentative_entities));
+    f = Found{};
   }
   std::vector<std::string> places;  // from every article, copies included: a wire copy keeps its dateline
   for (const Article* a : articles) {
