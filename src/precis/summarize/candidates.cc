@@ -54,6 +54,53 @@ bool points_back(const Article& article, const Sentence& sentence) {
 
 bool is_english(const Article& a) { return a.language == "en" || a.language == "und" || a.language.empty(); }
 
+// A discourse adverb set off by commas inside the sentence or closing it ("Former President de
+// Klerk, meanwhile, plans ...", "That is a self-fulfilling strategy, however.") contrasts the
+// sentence with one the reader has not been shown, as a leading "However," does.
+bool points_back_inside(const Article& article, const Sentence& sentence) {
+  static constexpr std::array<std::string_view, 5> kAdverbs = {"however", "though", "meanwhile", "nevertheless",
+                                                               "nonetheless"};
+  const std::string_view text = article.text;
+  bool first = true;
+  for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+    const Token& tok = article.tokens[t];
+    if (!tok.is_word) continue;
+    if (first) {  // a leading one is the connective rule's
+      first = false;
+      continue;
+    }
+    if (!in(kAdverbs, tok.lower)) continue;
+    std::size_t before = tok.span.begin;
+    while (before > sentence.span.begin && text[before - 1] == ' ') --before;
+    std::size_t after = tok.span.end;
+    while (after < sentence.span.end && text[after] == ' ') ++after;
+    const bool comma_before = before > sentence.span.begin && text[before - 1] == ',';
+    const bool set_off_after = after < sentence.span.end && (text[after] == ',' || text[after] == '.');
+    if (comma_before && set_off_after) return true;
+  }
+  return false;
+}
+
+// "... haven't." / "... didn't.": the verb is in a sentence the reader has not been shown.
+bool ends_on_left_out_verb(std::string_view text, std::size_t end) {
+  // `end` is just past the final punctuation; look at the word before it.
+  std::size_t stop = end > 0 ? end - 1 : 0;
+  std::string_view body = text.substr(0, stop);
+  return body.ends_with("n't") || body.ends_with("n\xE2\x80\x99t");
+}
+
+// A line of a table: four or more numbers, and at least two words in five a number.
+bool mostly_numbers(const Article& article, const Sentence& sentence) {
+  std::uint32_t words = 0, numbers = 0;
+  for (std::uint32_t t = sentence.first_token; t < sentence.first_token + sentence.token_count; ++t) {
+    const Token& tok = article.tokens[t];
+    if (!tok.is_word) continue;
+    ++words;
+    if (std::any_of(tok.lower.begin(), tok.lower.end(), [](char c) { return c >= '0' && c <= '9'; })) ++numbers;
+  }
+  return numbers >= 4 && numbers * 5 >= words * 2;
+}
+
 }  // namespace
 
 std::uint32_t count_words(std::string_view text) {
@@ -84,7 +131,10 @@ Rejection check_standalone(const Article& article, const Sentence& sentence, con
   char last = text[end - 1];
   if (last == '?') return Rejection::kQuestion;
   if (last != '.' && last != '!') return Rejection::kNoEnding;
+  if (options.require_standalone && mostly_numbers(article, sentence)) return Rejection::kTableRow;
   if (!options.require_standalone || !is_english(article)) return Rejection::kNone;
+  if (ends_on_left_out_verb(text, end)) return Rejection::kEllipsis;
+  if (points_back_inside(article, sentence)) return Rejection::kPointsBackInside;
   if (options.whole_quotations && is_part_of_quotation(text)) return Rejection::kPartOfQuotation;
 
   // The first word token, lower-cased.

@@ -82,7 +82,10 @@ enum class Rejection {
   kPronounStart,
   kConnectiveStart,
   kUnattributedQuote,
-  kPartOfQuotation
+  kPartOfQuotation,
+  kPointsBackInside,  // "..., however, ...", "..., though.": contrasts with a sentence not shown
+  kEllipsis,          // "Reaching Mars, however, haven't.": ends on a verb left out ("haven't")
+  kTableRow           // "DL Myles Garrett 57 77% 1 tackle (1 combined).": mostly numbers
 };
 
 Rejection check_standalone(const Article& article, const Sentence& sentence, const CandidateOptions& options);

@@ -53,6 +53,36 @@ TEST(Candidates, OpeningsThatPointBackAreRejected) {
             Rejection::kNone);
 }
 
+TEST(Candidates, SentencesThatLeanOnAnUnseenOneInsideAreRejected) {
+  // Found in digests of web pages: "Staying on the Moon and reaching Mars, however, haven't." and
+  // "In the news business that's a self-fulfilling strategy, however."
+  EXPECT_EQ(verdict("The port director, however, refused to say when the two berths would reopen to ships."),
+            Rejection::kPointsBackInside);
+  EXPECT_EQ(verdict("In the shipping business that is a self-fulfilling strategy for the port, however."),
+            Rejection::kPointsBackInside);
+  EXPECT_EQ(verdict("The union leader, meanwhile, plans to ask a court to halt the inquiry into the fire."),
+            Rejection::kPointsBackInside);
+  EXPECT_EQ(verdict("Staying open through the winter and rebuilding the warehouse by spring haven't."),
+            Rejection::kEllipsis);
+  // Not set off by commas, the same words are fine.
+  EXPECT_EQ(verdict("The port stayed open even though the fire burned for nine hours on Tuesday night."),
+            Rejection::kNone);
+  EXPECT_EQ(verdict("However the berths are rebuilt, the port will need new cranes, the director said."),
+            Rejection::kConnectiveStart);
+  // A negated verb inside the sentence leaves nothing out.
+  EXPECT_EQ(verdict("The port authority said the two berths didn't reopen before Monday because of the damage."),
+            Rejection::kNone);
+}
+
+TEST(Candidates, TableRowsAreRejected) {
+  EXPECT_EQ(verdict("DL Myles Garrett 57 77% 1 tackle (1 combined) and 2 sacks."), Rejection::kTableRow);
+  // A sentence with a few figures is news, not a table.
+  EXPECT_EQ(verdict("The Dow fell 200.5 points, or 2.3 percent, to 7,632.53 in heavy trading on Thursday."),
+            Rejection::kNone);
+  EXPECT_EQ(verdict("Fire crews from 12 stations fought the blaze for nine hours, and 14 people were hurt."),
+            Rejection::kNone);
+}
+
 TEST(Candidates, QuotationWithoutANamedSpeakerIsRejected) {
   EXPECT_EQ(verdict("\"We lost everything in the warehouse and we do not know why,\" he told reporters."), Rejection::kPronounStart);
   EXPECT_EQ(verdict("\"We lost everything in the warehouse and nobody can tell us why it happened.\""), Rejection::kUnattributedQuote);
