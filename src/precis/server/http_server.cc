@@ -210,7 +210,7 @@ struct HttpServer::Impl {
       send_error(res, 500, message);
     });
     http.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-      if (options.on_request) options.on_request(req.method, req.path, res.status);
+      if (options.on_request) options.on_request(req.method, req.target.empty() ? req.path : req.target, res.status);
     });
   }
 

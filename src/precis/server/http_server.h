@@ -42,8 +42,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";  // loopback by default; "0.0.0.0" serves every interface
   int port = 8080;                 // 0 picks a free port (see bound_port())
   std::uint64_t max_post_bytes = 64ull << 20;
-  // Called after each request with method, path, status (for an access log on stderr).
-  std::function<void(const std::string& method, const std::string& path, int status)> on_request;
+  // Called after each request with method, target (the path and query as sent, "/search?q=fire")
+  // and status: for an access log on stderr.
+  std::function<void(const std::string& method, const std::string& target, int status)> on_request;
   // Posted articles are stored at once and digested in the background: one digest once posts
   // have paused for `refresh.settle`, or `refresh.max_settle` after the first; failed digests are
   // tried again (see Refresher).
