@@ -222,8 +222,13 @@ int run_serve(const StoreArgs& args, const std::string& host, int port, double r
     }
   };
   if (!args.quiet) {
-    options.on_request = [](const std::string& method, const std::string& path, int status) {
-      std::fprintf(stderr, "precis: %s %s %d\n", method.c_str(), path.c_str(), status);
+    options.on_request = [](const std::string& method, const std::string& target, int status) {
+      // As sent by the client: control bytes (a terminal's escape sequences) are shown as '?'.
+      std::string shown = target;
+      for (char& c : shown) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+      }
+      std::fprintf(stderr, "precis: %s %s %d\n", method.c_str(), shown.c_str(), status);
     };
   }
   // SIGINT and SIGTERM stop the server from a thread that waits for them (the pool threads the
