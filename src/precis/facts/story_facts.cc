@@ -114,7 +114,10 @@ std::string role_before(const Article& a, std::uint32_t first_token, std::uint32
   std::uint32_t end = first_token;
   if (end > k && (a.tokens[end - 1].lower == "of" || a.tokens[end - 1].lower == "for")) return "";
   if (!has_role || k == end) return "";
-  return std::string(a.text.substr(a.tokens[k].span.begin, a.tokens[end - 1].span.end - a.tokens[k].span.begin));
+  std::string role(a.text.substr(a.tokens[k].span.begin, a.tokens[end - 1].span.end - a.tokens[k].span.begin));
+  // "Amazon founder Jeff Bezos's Blue Origin": the name is the possessor's, who is not its role.
+  if (possessive_length(role) > 0) return "";
+  return role;
 }
 
 // An appositive role after a name: ", the U.N. secretary-general," (at most 8 tokens).
@@ -145,7 +148,9 @@ std::string role_after(const Article& a, std::uint32_t end_token, std::uint32_t 
     const std::string& w = a.tokens[t].lower;
     if (kClause.count(w) != 0 || month_number(w) != 0 || weekday_number(w) >= 0) return "";
   }
-  return std::string(a.text.substr(a.tokens[start].span.begin, a.tokens[k - 1].span.end - a.tokens[start].span.begin));
+  std::string role(a.text.substr(a.tokens[start].span.begin, a.tokens[k - 1].span.end - a.tokens[start].span.begin));
+  if (possessive_length(role) > 0) return "";  // ", Amazon founder Jeff Bezos's," names an owner
+  return role;
 }
 
 std::string fold(std::string_view s) {
