@@ -141,9 +141,12 @@ std::string role_after(const Article& a, std::uint32_t end_token, std::uint32_t 
   // Wednesday.", ", as the Swiss official claimed earlier Sunday,", ", which is in police
   // custody,", ", Largent would run for speaker instead.", ", had worked for the mayor" are the
   // rest of a sentence.
+  // Nor does it hold a pronoun as object or subject: ", hitting him in the head." ("head" is a role
+  // word) is what the person did.
   static const std::unordered_set<std::string_view> kClause = {"which", "that", "would", "will", "could", "should",
                                                                "according", "as", "when", "while", "because",
-                                                               "had", "has", "have", "was", "is", "were", "are"};
+                                                               "had", "has", "have", "was", "is", "were", "are",
+                                                               "him", "them", "it", "he", "she", "they", "us", "me"};
   for (std::uint32_t t = start; t < k; ++t) {
     const std::string& w = a.tokens[t].lower;
     if (kClause.count(w) != 0 || month_number(w) != 0 || weekday_number(w) >= 0) return "";
