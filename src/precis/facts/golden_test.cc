@@ -2,7 +2,7 @@
 // A case file is a JSON object {"about": "...", "input": {...}, "expected": ...}:
 //   numbers/  input {"text"}                       expected: find_figures() as a list of objects
 //   dates/    input {"text", "published"}          expected: find_dates() as a list of objects
-//   story/    input {"articles": [{"published", "text"}]}
+//   story/    input {"articles": [{"published", "text", "language" (default "en")}]}
 //             expected: facts_to_json() of extract_story_facts() with the rule + gazetteer tagger
 //             (deterministic and independent of ../shared/data)
 // PRECIS_UPDATE_GOLDEN=1 rewrites "expected" from the current output (review with git diff).
@@ -74,7 +74,7 @@ Json run_story(const Json& input) {
     text::Normalized n = text::normalize(article.original);
     article.text = std::move(n.text);
     article.to_original = std::move(n.map);
-    text::annotate(article, text::AnnotateOptions{"en"});
+    text::annotate(article, text::AnnotateOptions{a.value("language", "en")});
     articles.push_back(std::move(article));
   }
   std::vector<const Article*> pointers;

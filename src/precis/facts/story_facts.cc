@@ -36,6 +36,8 @@
 #include "precis/facts/story_entities.h"
 #include "precis/facts/story_quantities.h"
 #include "precis/text/abbreviations.h"
+#include "precis/text/language.h"
+#include "precis/text/stopwords.h"
 
 namespace precis::facts {
 
@@ -1102,6 +1104,54 @@ void mark_dateline_places(std::vector<Entity>& mentions, const std::vector<std::
 
 }  // namespace internal
 
+// Names the tagger found that are no names, seen on web pages ("When" and "Most" opening a
+// sentence, "4K" and "USB-C" taken for places, "LC500 Convertible" for a person):
+//   - a one-word name that is a stopword of its article's language, or that the story also writes
+//     in lower case inside a sentence at least as often as it names it ("Most" beside "most");
+//   - a person or place whose name holds a digit (models, formats, sizes).
+// Dropped from the story's entities (the figures and dates do not depend on them).
+static void drop_unlikely_names(std::vector<Entity>& entities, const std::vector<ArticleInfo>& infos) {
+  std::unordered_map<std::string, std::uint32_t> lower_uses;  // one-word names -> lower-case uses
+  for (const Entity& e : entities) {
+    if (e.name.find(' ') == std::string::npos) lower_uses.emplace(text::to_lower(e.name), 0);
+  }
+  std::unordered_map<std::uint32_t, const Article*> by_id;
+  for (const ArticleInfo& info : infos) {
+    const Article& a = *info.article;
+    by_id[a.id.value] = &a;
+    for (const Token& t : a.tokens) {
+      if (!t.is_word || t.span.end > a.text.size()) continue;
+      // Written all in lower case ("most"; not "al-Tanf" or "ePA", which are names).
+      const std::string_view written = slice(a.text, t.span);
+      if (written.empty() || written[0] < 'a' || written[0] > 'z' ||
+          std::any_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        continue;
+      }
+      auto it = lower_uses.find(t.lower);
+      if (it != lower_uses.end()) ++it->second;
+    }
+  }
+  std::erase_if(entities, [&](const Entity& e) {
+    const bool one_word = e.name.find(' ') == std::string::npos;
+    if (one_word) {
+      const std::string lower = text::to_lower(e.name);
+      std::string language = "en";
+      if (!e.mentions.empty()) {
+        auto it = by_id.find(e.mentions.front().where.article.value);
+        if (it != by_id.end()) language = it->second->language;
+      }
+      if (text::is_stopword(language, lower)) return true;
+      auto it = lower_uses.find(lower);
+      if (it != lower_uses.end() && it->second >= e.mentions.size()) return true;
+    }
+    if (e.kind != EntityKind::kOrganization &&
+        std::any_of(e.name.begin(), e.name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return true;
+    }
+    return false;
+  });
+}
+
 StoryFacts extract_story_facts(const std::vector<const Article*>& articles, const FactsOptions& options) {
   StoryFacts facts;
   const EntityTagger& tagger = options.tagger != nullptr ? *options.tagger : default_entity_tagger();
@@ -1210,7 +1260,12 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
         out.figures.push_back(std::move(fig));
       }
     }
-    collect_entities(a, tagger, out.raw, out.tentative);
+    // The name taggers know English (trained on English news, with English gazetteers): on German
+    // text they took capitalised nouns for places ("Patienten", "Einrichtungen"). Other languages
+    // get no names rather than wrong ones; "und" (too short to tell) is tried as English.
+    if (a.language == "en" || a.language == "und" || a.language.empty()) {
+      collect_entities(a, tagger, out.raw, out.tentative);
+    }
   });
   for (std::size_t ai = 0; ai < found.size(); ++ai) {
     Found& f = found[ai];
@@ -1229,6 +1284,7 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
   internal::mark_dateline_places(raw_entities, places);
   internal::mark_dateline_places(tentative_entities, places);
   facts.entities = merge_entities(std::move(raw_entities), std::move(tentative_entities));
+  drop_unlikely_names(facts.entities, infos);
   facts.quantities = compare_quantities(facts.figures, figure_predicates, info_of, facts.entities);
 
   // Timeline.
