@@ -102,17 +102,23 @@ void write_assignments(const std::string& path, const std::string& name, const s
   }
 }
 
+// The parts of the pooled set that the documents come from ("+duc2003_task2+duc2004_task2").
+std::set<std::string> parts_of(const std::vector<GoldDoc>& docs) {
+  std::set<std::string> parts;
+  for (const GoldDoc& d : docs) {
+    std::istringstream in(d.subset);
+    std::string part;
+    while (std::getline(in, part, '+')) {
+      if (!part.empty()) parts.insert(part);
+    }
+  }
+  return parts;
+}
+
 void add_rows(const std::string& name, const std::vector<GoldDoc>& docs, const std::vector<std::size_t>& kept,
               const std::vector<std::uint32_t>& predicted, std::size_t duplicates, double seconds, bool per_story,
               ClusteringEvalReport& report) {
-  std::set<std::string> subsets;
-  for (const GoldDoc& d : docs) {
-    std::istringstream parts(d.subset);
-    std::string part;
-    while (std::getline(parts, part, '+')) {
-      if (!part.empty()) subsets.insert(part);
-    }
-  }
+  const std::set<std::string> subsets = parts_of(docs);
   std::vector<std::string> names{""};
   if (subsets.size() > 1) names.insert(names.end(), subsets.begin(), subsets.end());
   for (const std::string& subset : names) {
@@ -144,15 +150,7 @@ void add_pile_rows(const std::vector<GoldDoc>& docs, const std::vector<std::size
                    const std::vector<Article>& articles, const ClusteringEvalOptions& options,
                    ClusteringEvalReport& report) {
   if (options.piles == 0 || options.pile_topics == 0 || options.pile_max_docs == 0) return;
-  std::set<std::string> parts;
-  for (const GoldDoc& d : docs) {
-    std::istringstream in(d.subset);
-    std::string part;
-    while (std::getline(in, part, '+')) {
-      if (!part.empty()) parts.insert(part);
-    }
-  }
-  for (const std::string& part : parts) {
+  for (const std::string& part : parts_of(docs)) {
     // Topic -> its documents in this part (a document listed under two topics counts under its first).
     std::map<std::string, std::vector<std::size_t>> topics;
     for (std::size_t i = 0; i < articles.size(); ++i) {
