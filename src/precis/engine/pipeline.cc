@@ -46,9 +46,13 @@ std::string strip_site_suffix(std::string_view title, std::string_view outlet, s
   if (cut == std::string_view::npos || cut == 0) return std::string(title);
   const std::string suffix = skeleton(title.substr(after));
   if (suffix.empty()) return std::string(title);
+  // The host without its last label ("newsnation.in" -> "newsnation"), or its first label
+  // ("entermedia.co.kr" -> "entermedia").
   std::string site = std::string(host);
   if (const std::size_t dot = site.rfind('.'); dot != std::string::npos) site.resize(dot);
-  if (suffix == skeleton(outlet) || (!site.empty() && suffix == skeleton(site))) {
+  const std::string first_label = std::string(host.substr(0, host.find('.')));
+  if (suffix == skeleton(outlet) || (!site.empty() && suffix == skeleton(site)) ||
+      (!first_label.empty() && first_label != host && suffix == skeleton(first_label))) {
     std::string_view kept = title.substr(0, cut);
     while (!kept.empty() && kept.back() == ' ') kept.remove_suffix(1);
     return std::string(kept);

@@ -94,7 +94,8 @@ DigestResult digest_articles(std::vector<RawArticle> raw, const DigestOptions& o
 // lunar lander program - SpaceNews.com" -> "NASA adds five companies to lunar lander program".
 // The part after the last " | ", " - ", " – " or " — " goes when, letters and digits only and
 // lower-cased, it is the outlet's name, or the host's name without its last label ("News Nation"
-// on newsnation.in); otherwise the title is returned unchanged ("Opinion | ...", "... | Editorial").
+// on newsnation.in), or the host's first label ("Entermedia" on entermedia.co.kr); otherwise the
+// title is returned unchanged ("Opinion | ...", "... | Editorial").
 std::string strip_site_suffix(std::string_view title, std::string_view outlet, std::string_view host);
 
 // The text layer for a batch: boilerplate removal (using repetition across the batch),

@@ -214,6 +214,7 @@ TEST(StripSiteSuffix, TheSiteNameAfterATitleGoes) {
   EXPECT_EQ(strip_site_suffix("Investigating WeWork \xE2\x80\x93 TechCrunch", "TechCrunch", ""), "Investigating WeWork");
   EXPECT_EQ(strip_site_suffix("An oxygen bar in Delhi? - News Nation", "newsnation.in", "newsnation.in"), "An oxygen bar in Delhi?");
   EXPECT_EQ(strip_site_suffix("Meal prep | The Beachbody Blog", "the beachbody blog", ""), "Meal prep");
+  EXPECT_EQ(strip_site_suffix("A drama review - Entermedia", "entermedia.co.kr", "entermedia.co.kr"), "A drama review");
   // Kept: a section before the title, a label that is not the site, a dash inside the title.
   EXPECT_EQ(strip_site_suffix("Opinion | Republicans Are Following Trump", "WSJ", "wsj.com"), "Opinion | Republicans Are Following Trump");
   EXPECT_EQ(strip_site_suffix("Hong Kong: a city on the brink | Editorial", "the Guardian", "theguardian.com"),
