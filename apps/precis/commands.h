@@ -18,6 +18,7 @@ void add_eval_clustering_command(CLI::App& eval, int& exit_code);
 void add_eval_paraphrase_command(CLI::App& eval, int& exit_code);
 void add_eval_entities_command(CLI::App& eval, int& exit_code);
 void add_eval_extraction_command(CLI::App& eval, int& exit_code);
+void add_eval_figures_command(CLI::App& eval, int& exit_code);
 void add_facts_command(CLI::App& app, int& exit_code);
 // add, show, search, serve: the store and the server.
 void add_store_commands(CLI::App& app, int& exit_code);

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   precis::cli::add_eval_paraphrase_command(*eval, exit_code);
   precis::cli::add_eval_entities_command(*eval, exit_code);
   precis::cli::add_eval_extraction_command(*eval, exit_code);
+  precis::cli::add_eval_figures_command(*eval, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

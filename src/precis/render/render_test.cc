@@ -251,6 +251,44 @@ TEST(FactsView, FiguresAreShownInTheirSourceWords) {
   EXPECT_NE(html.find("<li><strong>About 120 firefighters</strong> fought the blaze."), std::string::npos);
 }
 
+// Among figures given by as many articles, one that an article gives in its first two sentences
+// comes first (news puts the key numbers first; chosen with `precis eval figures` on DUC 2003).
+TEST(FactsView, AFigureInAnArticlesFirstSentencesComesFirst) {
+  auto article = [](const std::string& source, const std::string& published, const std::string& body) {
+    RawArticle r;
+    r.meta.source = source;
+    r.meta.language = "en";
+    r.meta.published = published;
+    r.body = body;
+    r.original = body;
+    r.body_to_original = OffsetMap::identity(static_cast<std::uint32_t>(body.size()));
+    return r;
+  };
+  std::vector<RawArticle> in;
+  in.push_back(article("quay.txt", "2026-11-03",
+                       "The port reopened the north quay on Monday after a week of repairs.\n\n"
+                       "Harbour officials said the work had gone faster than planned.\n\n"
+                       "Ferries to the islands ran on time again by the afternoon.\n\n"
+                       "The port later said it had hired 30 new guards for the terminal."));
+  in.push_back(article("cranes.txt", "2026-11-04",
+                       "The fire destroyed 12 cranes at the container terminal, the port authority said on Tuesday.\n\n"
+                       "Investigators were still looking for the cause of the blaze."));
+  engine::DigestOptions options;
+  options.one_story = true;
+  engine::DigestResult result = engine::digest_articles(std::move(in), options);
+  ASSERT_EQ(result.stories.size(), 1u);
+  StoryView view = make_story_view(result, 0);
+  std::vector<std::string> figures;
+  for (const Line& line : view.facts.figures) {
+    for (const Segment& seg : line) {
+      if (seg.strong) figures.push_back(seg.text);
+    }
+  }
+  ASSERT_EQ(figures.size(), 2u);
+  EXPECT_EQ(figures[0], "12 cranes") << "the lead's figure before the fourth sentence's";
+  EXPECT_EQ(figures[1], "30 new guards");
+}
+
 TEST(FactsView, TimelineKeepsEveryDayBeforeFillingWithTheFirstDays) {
   engine::DigestResult result = one_article_story();
   facts::StoryFacts f;

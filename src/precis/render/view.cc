@@ -1,6 +1,7 @@
 #include "precis/render/view.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -123,7 +124,11 @@ std::string with_date(std::string text, const std::string& date) {
 }
 
 void add_figures(const engine::DigestResult& result, const facts::StoryFacts& f, FactsView& view) {
+  // Every figure that a reported quantity holds (those are shown through their report, if at all).
   std::set<std::uint32_t> in_quantity;
+  for (const facts::QuantityReport& q : f.quantities) {
+    for (const facts::Reading& r : q.readings) in_quantity.insert(r.figures.begin(), r.figures.end());
+  }
   // Source words already on screen: a figure inside them is not given a line of its own.
   std::vector<InContext> on_screen;
   auto seen_already = [&](const facts::Mention& m) {
@@ -132,91 +137,112 @@ void add_figures(const engine::DigestResult& result, const facts::StoryFacts& f,
     }
     return false;
   };
-  // Disagreements and updates matter most, then figures several sources agree on.
-  std::vector<const facts::QuantityReport*> reports;
-  for (const facts::QuantityReport& q : f.quantities) reports.push_back(&q);
-  auto weight = [](const facts::QuantityReport* q) {
-    return q->status == facts::QuantityReport::Status::kConflict ? 0 : q->status == facts::QuantityReport::Status::kUpdate ? 1 : 2;
+  // Salience of a figure: the articles that give it, plus one when an article gives it in its
+  // first two sentences (news puts the key numbers first). Chosen on DUC 2003 with
+  // `precis eval figures` (docs/facts.md, "Which figures to show"): the first-sentences bonus
+  // raised the share of figures shown that people also wrote in their summaries; a bonus for
+  // figures the summary shows did not.
+  constexpr std::uint32_t kLeadSentences = 2;
+  constexpr double kLeadBonus = 1.0;
+  auto salience = [&](const std::vector<std::uint32_t>& figures, std::size_t articles) {
+    bool lead = false;
+    for (std::uint32_t i : figures) {
+      if (i < f.figures.size() && f.figures[i].where.sentence < kLeadSentences) lead = true;
+    }
+    return static_cast<double>(articles) + (lead ? kLeadBonus : 0.0);
   };
-  std::stable_sort(reports.begin(), reports.end(), [&](auto* x, auto* y) { return weight(x) < weight(y); });
-  for (const facts::QuantityReport* q : reports) {
-    for (const facts::Reading& r : q->readings) in_quantity.insert(r.figures.begin(), r.figures.end());
-    if (view.figures.size() >= kMaxFigures || q->readings.empty()) continue;
+  auto context_of = [&](const facts::Reading& r) {
+    return r.figures.empty() || r.figures.front() >= f.figures.size() ? InContext{}
+                                                                        : in_context(result, f.figures[r.figures.front()].where);
+  };
+  // Disagreements and updates first, in the order found.
+  for (const facts::QuantityReport& q : f.quantities) {
+    if (q.status == facts::QuantityReport::Status::kAgree || q.readings.empty()) continue;
+    if (view.figures.size() >= kMaxFigures) break;
     Line line;
-    auto context_of = [&](const facts::Reading& r) {
-      return r.figures.empty() || r.figures.front() >= f.figures.size() ? InContext{}
-                                                                          : in_context(result, f.figures[r.figures.front()].where);
-    };
-    switch (q->status) {
-      case facts::QuantityReport::Status::kAgree: {
-        const facts::Reading& r = q->readings.front();
-        const InContext c = context_of(r);
-        const std::string agree = " — " + std::to_string(r.articles.size()) + " sources agree";
-        if (c.empty()) {
-          const std::string label = measured_label(q->counted, q->measured, reading_text(f, r));
-          line.push_back({(label.empty() ? "" : label + ": ") + reading_text(f, r) + agree, r.articles});
-        } else {
-          if (seen_already(f.figures[r.figures.front()].where)) continue;
-          line.push_back({c.before, {}});
-          line.push_back({c.figure, {}, true});
-          line.push_back({c.after, r.articles});
-          line.push_back({agree, {}});
-          on_screen.push_back(c);
-        }
-        break;
-      }
-      case facts::QuantityReport::Status::kUpdate:
-      case facts::QuantityReport::Status::kConflict: {
-        const std::string label = measured_label(q->counted, q->measured, reading_text(f, q->readings.front()));
-        bool update = q->status == facts::QuantityReport::Status::kUpdate;
-        for (std::size_t i = 0; i < q->readings.size(); ++i) {
-          const facts::Reading& r = q->readings[i];
-          std::string first = label.empty() ? (update ? "Updated: " : "Sources differ: ")
-                                            : label + (update ? ", updated: " : ", sources differ: ");
-          std::string prefix = i == 0 ? first : (update ? " → " : " vs. ");
-          line.push_back({prefix + with_date(reading_text(f, r), r.first_published), r.articles});
-        }
-        // Without a label, the latest reading in its words says what the values are of.
-        if (const InContext c = context_of(q->readings.back()); label.empty() && !c.empty()) {
-          line.push_back({": " + c.before, {}});
-          line.push_back({c.figure, {}, true});
-          line.push_back({c.after, {}});
-          on_screen.push_back(c);
-        }
-        break;
-      }
+    const std::string label = measured_label(q.counted, q.measured, reading_text(f, q.readings.front()));
+    bool update = q.status == facts::QuantityReport::Status::kUpdate;
+    for (std::size_t i = 0; i < q.readings.size(); ++i) {
+      const facts::Reading& r = q.readings[i];
+      std::string first = label.empty() ? (update ? "Updated: " : "Sources differ: ")
+                                        : label + (update ? ", updated: " : ", sources differ: ");
+      std::string prefix = i == 0 ? first : (update ? " → " : " vs. ");
+      line.push_back({prefix + with_date(reading_text(f, r), r.first_published), r.articles});
+    }
+    // Without a label, the latest reading in its words says what the values are of.
+    if (const InContext c = context_of(q.readings.back()); label.empty() && !c.empty()) {
+      line.push_back({": " + c.before, {}});
+      line.push_back({c.figure, {}, true});
+      line.push_back({c.after, {}});
+      on_screen.push_back(c);
     }
     view.figures.push_back(std::move(line));
   }
-  // Other figures that count or measure something, each value once, the most widely reported
-  // first. A bare amount ("2.8 percent", "$40") says nothing on its own: it stays in the JSON.
+  // Then figures several sources agree on, most salient first, then other figures that count or
+  // measure something, most salient first. A bare amount ("2.8 percent", "$40") says nothing on
+  // its own: it stays in the JSON.
+  struct Item {
+    double salience;
+    int tier;            // 0 agreement, 1 single figure
+    std::size_t order;   // as found
+    const facts::QuantityReport* report = nullptr;
+    std::uint32_t figure = 0;
+    std::vector<ArticleId> articles;
+  };
+  std::vector<Item> items;
+  for (const facts::QuantityReport& q : f.quantities) {
+    if (q.status != facts::QuantityReport::Status::kAgree || q.readings.empty()) continue;
+    const facts::Reading& r = q.readings.front();
+    items.push_back({salience(r.figures, r.articles.size()), 0, items.size(), &q, 0, r.articles});
+  }
   using Key = std::tuple<double, double, std::string, std::string, std::string>;
-  std::map<Key, std::pair<std::uint32_t, std::vector<ArticleId>>> seen;  // key -> (first figure, articles)
+  std::map<Key, std::pair<std::uint32_t, std::vector<std::uint32_t>>> seen;  // key -> (first figure, all figures)
   for (std::uint32_t i = 0; i < f.figures.size(); ++i) {
     const facts::Figure& fig = f.figures[i];
     if (fig.counted.empty() && fig.measured.empty()) continue;
     Key key{fig.value, fig.value_high.value_or(fig.value), fig.unit, fig.counted, fig.measured};
-    auto [it, fresh] = seen.try_emplace(key, i, std::vector<ArticleId>{});
-    it->second.second.push_back(fig.where.article);
-    if (in_quantity.count(i)) it->second.first = UINT32_MAX;  // shown above
+    auto [it, fresh] = seen.try_emplace(key, i, std::vector<std::uint32_t>{});
+    it->second.second.push_back(i);
+    if (in_quantity.count(i)) it->second.first = UINT32_MAX;  // shown through its quantity
   }
-  std::vector<std::pair<std::uint32_t, std::vector<ArticleId>>> rest;
+  std::vector<std::pair<std::uint32_t, std::vector<std::uint32_t>>> rest;
   for (auto& [key, entry] : seen) {
-    if (entry.first != UINT32_MAX) rest.emplace_back(entry.first, distinct(entry.second));
+    if (entry.first != UINT32_MAX) rest.push_back(entry);
   }
-  std::stable_sort(rest.begin(), rest.end(), [](const auto& x, const auto& y) {
-    if (x.second.size() != y.second.size()) return x.second.size() > y.second.size();
-    return x.first < y.first;
+  std::sort(rest.begin(), rest.end());  // by first figure: the order found
+  for (auto& [first, figures] : rest) {
+    std::vector<ArticleId> ids;
+    for (std::uint32_t i : figures) ids.push_back(f.figures[i].where.article);
+    ids = distinct(std::move(ids));
+    items.push_back({salience(figures, ids.size()), 1, first, nullptr, first, std::move(ids)});
+  }
+  std::stable_sort(items.begin(), items.end(), [&](const Item& x, const Item& y) {
+    if (x.tier != y.tier) return x.tier < y.tier;
+    if (x.salience != y.salience) return x.salience > y.salience;
+    return x.order < y.order;
   });
-  for (const auto& [first, articles] : rest) {
+  for (const Item& item : items) {
     if (view.figures.size() >= kMaxFigures) break;
-    const facts::Figure& fig = f.figures[first];
+    if (item.report) {
+      const facts::Reading& r = item.report->readings.front();
+      const InContext c = context_of(r);
+      const std::string agree = " — " + std::to_string(r.articles.size()) + " sources agree";
+      if (c.empty()) {
+        const std::string label = measured_label(item.report->counted, item.report->measured, reading_text(f, r));
+        view.figures.push_back(Line{{(label.empty() ? "" : label + ": ") + reading_text(f, r) + agree, r.articles}});
+      } else if (!seen_already(f.figures[r.figures.front()].where)) {
+        view.figures.push_back(Line{{c.before, {}}, {c.figure, {}, true}, {c.after, r.articles}, {agree, {}}});
+        on_screen.push_back(c);
+      }
+      continue;
+    }
+    const facts::Figure& fig = f.figures[item.figure];
     const InContext c = in_context(result, fig.where);
     if (c.empty()) {
       const std::string label = measured_label(fig.counted, fig.measured, fig.where.text);
-      view.figures.push_back(Line{{(label.empty() ? "" : label + ": ") + fig.where.text, articles}});
+      view.figures.push_back(Line{{(label.empty() ? "" : label + ": ") + fig.where.text, item.articles}});
     } else if (!seen_already(fig.where)) {
-      view.figures.push_back(Line{{c.before, {}}, {c.figure, {}, true}, {c.after, articles}});
+      view.figures.push_back(Line{{c.before, {}}, {c.figure, {}, true}, {c.after, item.articles}});
       on_screen.push_back(c);
     }
   }
