@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "precis/engine/pipeline.h"
+#include "precis/engine/stories.h"
 #include "precis/facts/entity_tagger.h"
 #include "precis/facts/facts.h"
 
@@ -36,24 +37,24 @@ int run(const FactsArgs& args) {
   engine::DigestOptions options;
   options.language = args.language;
   options.threads = args.threads;
-  // Read, clean and link copies as the digest does; the facts are found once, below (the digest's
-  // own per-story facts would be thrown away).
-  options.facts = false;
-  options.one_story = true;
+  // Read, clean and link copies as the digest does (its stages, without stories or summaries).
   auto start = std::chrono::steady_clock::now();
-  engine::DigestResult result = engine::digest_paths(args.paths, options);
+  engine::ReadResult read = engine::read_inputs(args.paths, options);
+  Diagnostics diagnostics = std::move(read.diagnostics);
+  std::vector<Article> prepared = engine::prepare_articles(std::move(read.articles), options, diagnostics);
+  engine::link_copies(prepared, engine::arrival_order(prepared), options.dedup);
   const double read_seconds = seconds_since(start);
   if (!args.quiet) {
-    for (const Diagnostic& d : result.diagnostics) {
+    for (const Diagnostic& d : diagnostics) {
       if (d.severity != Severity::kInfo) std::fprintf(stderr, "%s: %s\n", d.source.c_str(), d.message.c_str());
     }
   }
-  if (result.articles.empty()) {
+  if (prepared.empty()) {
     std::fprintf(stderr, "precis facts: nothing usable was read\n");
     return 1;
   }
   std::vector<const Article*> articles;
-  for (const Article& a : result.articles) {
+  for (const Article& a : prepared) {
     if (engine::is_fact_source(a)) articles.push_back(&a);  // as the digest does
   }
   facts::FactsOptions fo;

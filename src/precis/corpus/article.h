@@ -96,6 +96,9 @@ struct Article {
 
   std::string_view sentence_text(const Sentence& s) const { return slice(text, s.span); }
   ByteSpan original_span(ByteSpan text_span) const { return to_original.to_source(text_span); }
+  // Whether the English-only rules apply (summary candidates, name tagging): English, or a
+  // language not told ("und" or not set yet), which is tried as English.
+  bool reads_as_english() const { return language == "en" || language == "und" || language.empty(); }
 };
 
 }  // namespace precis

@@ -1,7 +1,5 @@
 #include "precis/engine/pipeline.h"
 
-#include "precis/base/url.h"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>

@@ -1110,15 +1110,15 @@ void mark_dateline_places(std::vector<Entity>& mentions, const std::vector<std::
 //     in lower case inside a sentence at least as often as it names it ("Most" beside "most");
 //   - a person or place whose name holds a digit (models, formats, sizes).
 // Dropped from the story's entities (the figures and dates do not depend on them).
-static void drop_unlikely_names(std::vector<Entity>& entities, const std::vector<ArticleInfo>& infos) {
-  std::unordered_map<std::string, std::uint32_t> lower_uses;  // one-word names -> lower-case uses
+static void drop_unlikely_names(std::vector<Entity>& entities, const std::vector<ArticleInfo>& infos,
+                                const std::unordered_map<std::uint32_t, const ArticleInfo*>& info_of) {
+  // One-word names, lower-cased -> how often the story writes them all in lower case.
+  std::unordered_map<std::string, std::uint32_t> lower_uses;
   for (const Entity& e : entities) {
     if (e.name.find(' ') == std::string::npos) lower_uses.emplace(text::to_lower(e.name), 0);
   }
-  std::unordered_map<std::uint32_t, const Article*> by_id;
   for (const ArticleInfo& info : infos) {
     const Article& a = *info.article;
-    by_id[a.id.value] = &a;
     for (const Token& t : a.tokens) {
       if (!t.is_word || t.span.end > a.text.size()) continue;
       // Written all in lower case ("most"; not "al-Tanf" or "ePA", which are names).
@@ -1132,23 +1132,18 @@ static void drop_unlikely_names(std::vector<Entity>& entities, const std::vector
     }
   }
   std::erase_if(entities, [&](const Entity& e) {
-    const bool one_word = e.name.find(' ') == std::string::npos;
-    if (one_word) {
+    if (e.name.find(' ') == std::string::npos) {
       const std::string lower = text::to_lower(e.name);
       std::string language = "en";
       if (!e.mentions.empty()) {
-        auto it = by_id.find(e.mentions.front().where.article.value);
-        if (it != by_id.end()) language = it->second->language;
+        auto it = info_of.find(e.mentions.front().where.article.value);
+        if (it != info_of.end()) language = it->second->article->language;
       }
       if (text::is_stopword(language, lower)) return true;
-      auto it = lower_uses.find(lower);
-      if (it != lower_uses.end() && it->second >= e.mentions.size()) return true;
+      if (lower_uses.at(lower) >= e.mentions.size()) return true;
     }
-    if (e.kind != EntityKind::kOrganization &&
-        std::any_of(e.name.begin(), e.name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      return true;
-    }
-    return false;
+    return e.kind != EntityKind::kOrganization &&
+           std::any_of(e.name.begin(), e.name.end(), [](char c) { return c >= '0' && c <= '9'; });
   });
 }
 
@@ -1263,7 +1258,7 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
     // The name taggers know English (trained on English news, with English gazetteers): on German
     // text they took capitalised nouns for places ("Patienten", "Einrichtungen"). Other languages
     // get no names rather than wrong ones; "und" (too short to tell) is tried as English.
-    if (a.language == "en" || a.language == "und" || a.language.empty()) {
+    if (a.reads_as_english()) {
       collect_entities(a, tagger, out.raw, out.tentative);
     }
   });
@@ -1284,7 +1279,7 @@ StoryFacts extract_story_facts(const std::vector<const Article*>& articles, cons
   internal::mark_dateline_places(raw_entities, places);
   internal::mark_dateline_places(tentative_entities, places);
   facts.entities = merge_entities(std::move(raw_entities), std::move(tentative_entities));
-  drop_unlikely_names(facts.entities, infos);
+  drop_unlikely_names(facts.entities, infos, info_of);
   facts.quantities = compare_quantities(facts.figures, figure_predicates, info_of, facts.entities);
 
   // Timeline.

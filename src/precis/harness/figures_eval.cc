@@ -14,6 +14,7 @@
 #include "precis/facts/numbers.h"
 #include "precis/harness/summary_eval.h"
 #include "precis/render/view.h"
+#include "precis/text/language.h"
 
 namespace precis::harness {
 namespace {
@@ -23,18 +24,11 @@ struct Found {
   std::string noun;  // what it counts or measures, lower-case; "" when nothing
 };
 
-std::string lower(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
 std::vector<Found> figures_in(std::string_view text) {
   std::vector<Found> out;
   for (const facts::FigureMatch& f : facts::find_figures(text)) {
     if (f.is_year) continue;
-    out.push_back({f.value, lower(!f.counted.empty() ? f.counted : f.measured)});
+    out.push_back({f.value, text::to_lower(!f.counted.empty() ? f.counted : f.measured)});
   }
   return out;
 }

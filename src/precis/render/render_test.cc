@@ -212,6 +212,40 @@ TEST(FactsView, AmountsAreLabelledWithWhatTheyMeasure) {
   EXPECT_EQ(first[2], "$2 billion in loans");  // the text says it already
 }
 
+// Where sources disagree comes before what changed, whatever the order the reports were found in.
+TEST(FactsView, DisagreementsComeBeforeUpdates) {
+  engine::DigestResult result = one_article_story();
+  facts::StoryFacts f;
+  auto figure = [](const std::string& text, double value, const std::string& measured) {
+    facts::Figure fig;
+    fig.where.article = ArticleId{1};
+    fig.where.text = text;
+    fig.value = value;
+    fig.unit = "USD";
+    fig.measured = measured;
+    return fig;
+  };
+  f.figures = {figure("$12 million", 12e6, "damage"), figure("$18.5 million", 18.5e6, "damage"),
+               figure("$3 million", 3e6, "aid"), figure("$4 million", 4e6, "aid")};
+  auto report = [](const std::string& measured, facts::QuantityReport::Status status, double a, double b) {
+    facts::QuantityReport q;
+    q.unit = "USD";
+    q.measured = measured;
+    q.status = status;
+    const std::uint32_t first = measured == "damage" ? 0 : 2;
+    q.readings = {facts::Reading{a, std::nullopt, {first}, {ArticleId{1}}, "2026-11-03", "2026-11-03"},
+                  facts::Reading{b, std::nullopt, {first + 1}, {ArticleId{1}}, "2026-11-04", "2026-11-04"}};
+    return q;
+  };
+  f.quantities = {report("damage", facts::QuantityReport::Status::kUpdate, 12e6, 18.5e6),
+                  report("aid", facts::QuantityReport::Status::kConflict, 3e6, 4e6)};
+  result.facts.push_back(f);
+  StoryView view = make_story_view(result, 0);
+  ASSERT_GE(view.facts.figures.size(), 2u);
+  EXPECT_EQ(view.facts.figures[0][0].text, "Aid, sources differ: $3 million (2026-11-03)");
+  EXPECT_EQ(view.facts.figures[1][0].text, "Damage, updated: $12 million (2026-11-03)");
+}
+
 // A figure is shown in the words of its sentence, the figure in bold: the whole sentence when it
 // is short, kContextWords on each side with "…" otherwise; a figure already on screen in an
 // earlier line's words gets no line of its own.

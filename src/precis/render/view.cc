@@ -155,10 +155,17 @@ void add_figures(const engine::DigestResult& result, const facts::StoryFacts& f,
     return r.figures.empty() || r.figures.front() >= f.figures.size() ? InContext{}
                                                                         : in_context(result, f.figures[r.figures.front()].where);
   };
-  // Disagreements and updates first, in the order found.
+  // Disagreements first, then updates, each in the order found.
+  std::vector<const facts::QuantityReport*> changes;
   for (const facts::QuantityReport& q : f.quantities) {
-    if (q.status == facts::QuantityReport::Status::kAgree || q.readings.empty()) continue;
+    if (q.status != facts::QuantityReport::Status::kAgree && !q.readings.empty()) changes.push_back(&q);
+  }
+  std::stable_partition(changes.begin(), changes.end(), [](const facts::QuantityReport* q) {
+    return q->status == facts::QuantityReport::Status::kConflict;
+  });
+  for (const facts::QuantityReport* report : changes) {
     if (view.figures.size() >= kMaxFigures) break;
+    const facts::QuantityReport& q = *report;
     Line line;
     const std::string label = measured_label(q.counted, q.measured, reading_text(f, q.readings.front()));
     bool update = q.status == facts::QuantityReport::Status::kUpdate;

@@ -52,8 +52,6 @@ bool points_back(const Article& article, const Sentence& sentence) {
   return false;
 }
 
-bool is_english(const Article& a) { return a.language == "en" || a.language == "und" || a.language.empty(); }
-
 // A discourse adverb set off by commas inside the sentence or closing it ("Former President de
 // Klerk, meanwhile, plans ...", "That is a self-fulfilling strategy, however.") contrasts the
 // sentence with one the reader has not been shown, as a leading "However," does.
@@ -132,7 +130,7 @@ Rejection check_standalone(const Article& article, const Sentence& sentence, con
   if (last == '?') return Rejection::kQuestion;
   if (last != '.' && last != '!') return Rejection::kNoEnding;
   if (options.require_standalone && mostly_numbers(article, sentence)) return Rejection::kTableRow;
-  if (!options.require_standalone || !is_english(article)) return Rejection::kNone;
+  if (!options.require_standalone || !article.reads_as_english()) return Rejection::kNone;
   if (ends_on_left_out_verb(text, end)) return Rejection::kEllipsis;
   if (points_back_inside(article, sentence)) return Rejection::kPointsBackInside;
   if (options.whole_quotations && is_part_of_quotation(text)) return Rejection::kPartOfQuotation;
@@ -354,7 +352,7 @@ CandidateSet build_candidates(const std::vector<const Article*>& articles, const
   std::vector<std::vector<bool>> unintroduced;
   if (options.require_standalone && options.introduced_names) {
     bool english = true;
-    for (const Article* a : articles) english = english && is_english(*a);
+    for (const Article* a : articles) english = english && a->reads_as_english();
     if (english) unintroduced = unintroduced_names(articles, skip);
   }
   std::vector<std::uint32_t> words;
